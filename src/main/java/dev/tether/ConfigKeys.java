@@ -1,0 +1,46 @@
+package dev.tether;
+
+/**
+ * The names of Tether's settings. Each is read through MicroProfile Config where the server has it (WildFly
+ * and Payara do: system properties, environment variables, {@code microprofile-config.properties}), and from
+ * system properties otherwise. A value that does not parse fails the deployment with a message naming the key.
+ * The README lists every key with its default.
+ */
+public final class ConfigKeys {
+
+    /** JNDI name of the data source sessions are stored in. Default {@code java:comp/DefaultDataSource}. */
+    public static final String DATASOURCE = "tether.datasource";
+    /** Create the tables at startup when they are missing. Default {@code true}. */
+    public static final String SCHEMA_CREATE = "tether.schema.create";
+    /** Default codec of beans: {@code java} (serialization behind an allow-list) or {@code jsonb}. Default {@code java}. */
+    public static final String CODEC = "tether.codec";
+    /** Extra classes, or packages ending in {@code .*}, that Java deserialization may read; comma separated. */
+    public static final String SERIALIZATION_ALLOW = "tether.serialization.allow";
+    /** ISO-8601 duration a session may stay unused before it expires. Default {@code P7D}. */
+    public static final String IDLE_TIMEOUT = "tether.idle-timeout";
+    /** ISO-8601 duration after its creation at which a session expires however busy it is. Default {@code P30D}. */
+    public static final String ABSOLUTE_TIMEOUT = "tether.absolute-timeout";
+    /** A read-only request records its access at most this often. Default a twentieth of the idle timeout. */
+    public static final String TOUCH_INTERVAL = "tether.touch-interval";
+    /** {@code optimistic}, {@code last-write-wins} or {@code serialize}. Default {@code optimistic}. */
+    public static final String CONCURRENCY = "tether.concurrency";
+    /** Cookie that carries the session ID. Default {@code SESSION_ID}. */
+    public static final String COOKIE_NAME = "tether.cookie.name";
+    /** When set, the request header that carries the session ID and the response header that returns it. */
+    public static final String HEADER_NAME = "tether.header.name";
+    /** {@code true} or {@code false}. Default {@code true}. */
+    public static final String COOKIE_HTTP_ONLY = "tether.cookie.http-only";
+    /** {@code true}, {@code false} or {@code auto} (when the request came over HTTPS). Default {@code auto}. */
+    public static final String COOKIE_SECURE = "tether.cookie.secure";
+    /** {@code Lax}, {@code Strict}, {@code None} or {@code off} (no attribute). Default {@code Lax}. */
+    public static final String COOKIE_SAME_SITE = "tether.cookie.same-site";
+    /** Cookie path. Default the application's context path. */
+    public static final String COOKIE_PATH = "tether.cookie.path";
+    /** Cookie domain. Default none (the host that set it). */
+    public static final String COOKIE_DOMAIN = "tether.cookie.domain";
+    /** ISO-8601 duration of the cookie's Max-Age, or {@code session} for a browser-session cookie. Default the absolute timeout. */
+    public static final String COOKIE_MAX_AGE = "tether.cookie.max-age";
+
+    private ConfigKeys() {
+    }
+}

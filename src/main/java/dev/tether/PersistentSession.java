@@ -1,0 +1,57 @@
+package dev.tether;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The persistent session of the current unit of work (an HTTP request, or a {@link PersistentSessions#runInSession}
+ * call). Inject it wherever you need the session itself rather than one of its beans.
+ *
+ * <pre>{@code
+ * @Inject PersistentSession session;
+ *
+ * @POST @Path("login")
+ * public void login(Credentials c) {
+ *     session.setPrincipal(authenticate(c));
+ *     session.rotateId();           // a new ID after a login: a planted ID is worthless
+ * }
+ * }</pre>
+ *
+ * <p>Every method needs an active unit of work and throws
+ * {@link jakarta.enterprise.context.ContextNotActiveException} otherwise.
+ */
+public interface PersistentSession {
+
+    /**
+     * The session ID to hand to the client. For a new session this allocates the ID and marks the session
+     * to be stored at the end of the unit of work, even if none of its beans changed.
+     */
+    String id();
+
+    /** {@code true} when the session was not found in the store and this unit of work started it. */
+    boolean isNew();
+
+    Instant createdAt();
+
+    Instant lastAccessedAt();
+
+    /**
+     * Ends the session: deletes it from the store and runs {@code @PreDestroy} of its beans. A later access
+     * in the same unit of work starts a fresh session with a new ID.
+     */
+    void invalidate();
+
+    /**
+     * Gives the session a new ID and keeps its data; the old ID finds nothing from now on. Call it after
+     * a login to defeat session fixation.
+     *
+     * @return the new ID
+     */
+    String rotateId();
+
+    /** The name of the user this session belongs to, if one was set. */
+    Optional<String> principal();
+
+    /** Records who the session belongs to, so that {@link PersistentSessions#findByPrincipal} finds it. */
+    void setPrincipal(String principal);
+}

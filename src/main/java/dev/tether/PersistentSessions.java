@@ -1,0 +1,47 @@
+package dev.tether;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Operations on persistent sessions as a whole, outside any one request. Application scoped; inject it.
+ *
+ * <pre>{@code
+ * @Inject PersistentSessions sessions;
+ *
+ * // a WebSocket message handler: act inside the sender's session, written back at the end
+ * sessions.runInSession(sessionId, () -> { cart.add(item); return null; });
+ *
+ * // "log out everywhere"
+ * sessions.invalidateAll(user.getName());
+ * }</pre>
+ */
+public interface PersistentSessions {
+
+    /**
+     * Runs {@code work} as a unit of work of the session with this ID: persistent beans used inside are
+     * those of that session, and changes are written back before this method returns. An unknown, expired
+     * or malformed ID (or {@code null}) gives a fresh session; read its ID from {@link PersistentSession#id()}.
+     *
+     * @throws SessionConflictException when another unit changed the same bean first; nothing was written
+     * @throws SessionStoreUnavailableException when the store cannot be reached; nothing was written
+     */
+    <T> T runInSession(String id, Callable<T> work) throws Exception;
+
+    /** The session with this ID, unless it is unknown, expired or malformed. */
+    Optional<SessionInfo> find(String id);
+
+    /** Every live session of this principal, oldest first. */
+    List<SessionInfo> findByPrincipal(String principal);
+
+    /**
+     * Ends every session of this principal ("log out everywhere").
+     *
+     * @return how many sessions were ended
+     */
+    int invalidateAll(String principal);
+
+    /** The number of sessions in the store that have not expired. */
+    long count();
+}

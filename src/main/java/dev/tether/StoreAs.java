@@ -1,0 +1,30 @@
+package dev.tether;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Chooses how one persistent bean is stored, overriding {@code tether.codec}.
+ *
+ * <pre>{@code
+ * @PersistentSessionScoped @StoreAs(StoreAs.Format.JSONB)
+ * public class Preferences implements Serializable { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface StoreAs {
+
+    Format value();
+
+    enum Format {
+        /** Java serialization, read through an allow-list. Stores any serializable object graph. */
+        JAVA,
+        /** JSON-B. Readable in the database and tolerant of added fields; sees only JSON-B properties. */
+        JSONB
+    }
+}

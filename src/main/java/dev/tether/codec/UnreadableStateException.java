@@ -1,0 +1,9 @@
+package dev.tether.codec;
+
+/** Stored bytes that cannot become a bean again. The bean starts fresh; the caller logs why. */
+public class UnreadableStateException extends RuntimeException {
+
+    public UnreadableStateException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tether.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.tether.ConcurrencyPolicy;
+import dev.tether.ConfigKeys;
+import dev.tether.StoreAs;
+
+/** All of Tether's settings, read and validated once at deployment. */
+public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
+                             List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
+                             Duration touchInterval, ConcurrencyPolicy concurrency, CookieSettings cookie,
+                             Optional<String> headerName) {
+
+    public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+    public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
+
+    /** @throws InvalidSettingException naming the first key whose value is wrong */
+    public static TetherSettings read(ConfigSource source) {
+        SettingsReader reader = new SettingsReader(source);
+        Duration idle = reader.duration(ConfigKeys.IDLE_TIMEOUT).orElse(Duration.ofDays(7));
+        Duration absolute = reader.duration(ConfigKeys.ABSOLUTE_TIMEOUT).orElse(Duration.ofDays(30));
+        Duration touch = reader.duration(ConfigKeys.TOUCH_INTERVAL).orElse(idle.dividedBy(20));
+        if (touch.compareTo(idle) >= 0) {
+            throw new InvalidSettingException(ConfigKeys.TOUCH_INTERVAL, touch.toString(),
+                    "it must be shorter than " + ConfigKeys.IDLE_TIMEOUT + " (" + idle + ")");
+        }
+        return new TetherSettings(
+                reader.string(ConfigKeys.DATASOURCE, DEFAULT_DATASOURCE),
+                reader.bool(ConfigKeys.SCHEMA_CREATE, true),
+                reader.choice(ConfigKeys.CODEC, StoreAs.Format.class, StoreAs.Format.JAVA),
+                reader.list(ConfigKeys.SERIALIZATION_ALLOW),
+                idle, absolute, touch,
+                reader.choice(ConfigKeys.CONCURRENCY, ConcurrencyPolicy.class, ConcurrencyPolicy.OPTIMISTIC),
+                readCookie(reader, absolute),
+                reader.headerSafe(ConfigKeys.HEADER_NAME));
+    }
+
+    private static CookieSettings readCookie(SettingsReader reader, Duration absoluteTimeout) {
+        String name = reader.headerSafe(ConfigKeys.COOKIE_NAME).orElse(DEFAULT_COOKIE_NAME);
+        if (name.contains("=") || name.contains(" ")) {
+            throw new InvalidSettingException(ConfigKeys.COOKIE_NAME, name, "a cookie name has no '=' or spaces");
+        }
+        Optional<Boolean> secure = reader.string(ConfigKeys.COOKIE_SECURE).map(value ->
+                switch (value.toLowerCase(Locale.ROOT)) {
+                    case "true" -> Optional.of(true);
+                    case "false" -> Optional.of(false);
+                    case "auto" -> Optional.<Boolean>empty();
+                    default -> throw new InvalidSettingException(ConfigKeys.COOKIE_SECURE, value,
+                            "expected true, false or auto");
+                }).orElse(Optional.empty());
+        Optional<String> sameSite = reader.headerSafe(ConfigKeys.COOKIE_SAME_SITE).or(() -> Optional.of("Lax"))
+                .flatMap(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                    case "lax" -> Optional.of("Lax");
+                    case "strict" -> Optional.of("Strict");
+                    case "none" -> Optional.of("None");
+                    case "off" -> Optional.<String>empty();
+                    default -> throw new InvalidSettingException(ConfigKeys.COOKIE_SAME_SITE, value,
+                            "expected Lax, Strict, None or off");
+                });
+        Optional<Duration> maxAge = reader.headerSafe(ConfigKeys.COOKIE_MAX_AGE)
+                .map(value -> value.equalsIgnoreCase("session") ? Optional.<Duration>empty()
+                        : reader.duration(ConfigKeys.COOKIE_MAX_AGE))
+                .orElse(Optional.of(absoluteTimeout));
+        return new CookieSettings(name,
+                reader.bool(ConfigKeys.COOKIE_HTTP_ONLY, true),
+                secure, sameSite,
+                reader.headerSafe(ConfigKeys.COOKIE_PATH),
+                reader.headerSafe(ConfigKeys.COOKIE_DOMAIN),
+                maxAge);
+    }
+}

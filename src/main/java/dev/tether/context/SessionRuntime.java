@@ -1,0 +1,22 @@
+package dev.tether.context;
+
+import java.time.Clock;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import dev.tether.config.TetherSettings;
+import dev.tether.store.SessionStore;
+
+/** What every unit of work of a deployment shares: settings, beans, codecs, the store, events and the clock. */
+record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
+                      SessionEvents events, IndependentWrites writes, BeanManager beanManager,
+                      Clock clock) {
+
+    SessionStore store() {
+        return connection.store();
+    }
+
+    long now() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tether.context;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import dev.tether.ConfigKeys;
+import dev.tether.SessionStorage;
+import dev.tether.SessionStoreUnavailableException;
+import dev.tether.config.TetherSettings;
+import dev.tether.ids.SessionIds;
+
+/**
+ * Opens and closes units of work; the one entry point of every boundary (HTTP filters, the interceptor,
+ * {@code runInSession}). Opening costs nothing: the store is asked only when a persistent bean is used.
+ */
+@ApplicationScoped
+public class SessionUnits {
+
+    private static final Logger LOG = Logger.getLogger(SessionUnits.class.getName());
+
+    private TetherExtension extension;
+    private SessionRuntime runtime;
+
+    protected SessionUnits() {
+    }
+
+    @Inject
+    SessionUnits(TetherExtension extension, BeanManager manager,
+                 IndependentWrites writes, @SessionStorage Instance<DataSource> producedDataSource,
+                 @SessionStorage Instance<Clock> clock) {
+        this.extension = extension;
+        TetherSettings settings = extension.settings();
+        StoreConnection connection = new StoreConnection(
+                () -> producedDataSource.isResolvable() ? producedDataSource.get() : lookUp(settings.dataSource()),
+                settings.createSchema());
+        this.runtime = new SessionRuntime(settings, extension.registry(),
+                new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow()),
+                connection, new SessionEvents(manager), writes, manager,
+                clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    }
+
+    /** Starts the store with the application, so a wrong data source name fails the deployment. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        try {
+            runtime.store();
+        } catch (SessionStoreUnavailableException e) {
+            LOG.warning(() -> "Tether: the session store is not reachable at startup; requests that use "
+                    + "persistent beans get 503 until it is (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Starts a unit of work on this thread, hiding any unit already active until this one is closed.
+     *
+     * @param rawId the ID as the client sent it, or {@code null}; a malformed one counts as none
+     */
+    public UnitOfWorkHandle open(String rawId) {
+        UnitOfWork unit = new UnitOfWork(runtime, SessionIds.isWellFormed(rawId) ? rawId : null);
+        UnitOfWork hidden = extension.activeUnits().bind(unit);
+        return new UnitOfWorkHandle(unit, hidden);
+    }
+
+    /**
+     * Writes the unit back and unbinds it from the thread, whatever happens.
+     *
+     * @throws dev.tether.SessionConflictException when a concurrent unit changed the same bean first
+     * @throws SessionStoreUnavailableException when the store cannot be written
+     */
+    public WriteBack close(UnitOfWorkHandle handle) {
+        try {
+            return handle.unit().writeBack();
+        } finally {
+            extension.activeUnits().restore(handle.hidden());
+        }
+    }
+
+    /** A unit on a stored session found by its surrogate key; it sends nothing to any client. */
+    UnitOfWorkHandle openStored(String pk) {
+        UnitOfWork unit = UnitOfWork.ofStored(runtime, pk);
+        return new UnitOfWorkHandle(unit, extension.activeUnits().bind(unit));
+    }
+
+    /** Unbinds the unit without writing anything: for a unit whose request failed before it could be used. */
+    public void discard(UnitOfWorkHandle handle) {
+        extension.activeUnits().restore(handle.hidden());
+    }
+
+    public boolean isActive() {
+        return extension.activeUnits().current().isPresent();
+    }
+
+    Optional<UnitOfWork> current() {
+        return extension.activeUnits().current();
+    }
+
+    SessionRuntime runtime() {
+        return runtime;
+    }
+
+    @PreDestroy
+    void stop() {
+        runtime.connection().close();
+    }
+
+    private static DataSource lookUp(String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException("Tether cannot find the data source '" + jndiName + "' (" + e
+                    + "). Fix: set " + ConfigKeys.DATASOURCE + " to the JNDI name of a data source defined in the "
+                    + "server, or produce a @SessionStorage DataSource.", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tether.context;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+
+import dev.tether.SessionStoreUnavailableException;
+import dev.tether.store.JpaSessionStore;
+import dev.tether.store.SchemaInstaller;
+import dev.tether.store.SessionStore;
+import dev.tether.store.TetherPersistenceUnit;
+
+/**
+ * Starts the store on first need and keeps it. When the database cannot be reached the attempt fails with
+ * {@link SessionStoreUnavailableException} and the next use tries again, so a database that comes back
+ * later is picked up without a redeploy.
+ */
+final class StoreConnection implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(StoreConnection.class.getName());
+
+    private final Supplier<DataSource> dataSource;
+    private final boolean createSchema;
+    private EntityManagerFactory emf;
+    private volatile SessionStore store;
+
+    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema) {
+        this.dataSource = dataSource;
+        this.createSchema = createSchema;
+    }
+
+    SessionStore store() {
+        SessionStore started = store;
+        return started != null ? started : start();
+    }
+
+    private synchronized SessionStore start() {
+        if (store == null) {
+            DataSource source = dataSource.get();
+            try {
+                if (createSchema) {
+                    SchemaInstaller.ensureSchema(source);
+                }
+                emf = TetherPersistenceUnit.start(source);
+            } catch (SQLException | PersistenceException e) {
+                LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
+                throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
+            }
+            store = new JpaSessionStore(emf);
+        }
+        return store;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (emf != null && emf.isOpen()) {
+            emf.close();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.tether.context;
+
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Annotated;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+
+import dev.tether.Concurrency;
+import dev.tether.PersistentSessionScoped;
+import dev.tether.StoreAs;
+import dev.tether.config.ConfigSource;
+import dev.tether.config.TetherSettings;
+
+/**
+ * Registers the persistent session context and Tether's own beans, and checks every
+ * {@code @PersistentSessionScoped} bean at deployment, so that a bean Tether could not store fails the
+ * deployment with its name and the fix rather than the first request.
+ */
+public class TetherExtension implements Extension {
+
+    private final ActiveUnits activeUnits = new ActiveUnits();
+    private final Map<Class<?>, InjectionTarget<?>> injectionTargets = new HashMap<>();
+    private final List<PendingBean> pending = new ArrayList<>();
+    private BeanRegistry registry;
+    private TetherSettings settings;
+
+    private record PendingBean(Bean<?> bean, String typeName, Class<?> stateType, Annotated annotated) {
+    }
+
+    void addTetherBeans(@Observes BeforeBeanDiscovery event, BeanManager manager) {
+        // the jar has no beans.xml (an archive with an extension is not scanned), so its beans are added here
+        for (Class<?> type : List.of(SessionUnits.class, PersistentSessionFacade.class,
+                PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class)) {
+            event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
+        }
+    }
+
+    <T> void rememberInjectionTarget(@Observes ProcessInjectionTarget<T> event) {
+        injectionTargets.put(event.getAnnotatedType().getJavaClass(), event.getInjectionTarget());
+    }
+
+    <T> void checkManagedBean(@Observes ProcessManagedBean<T> event) {
+        Bean<?> bean = event.getBean();
+        if (!isPersistent(bean)) {
+            return;
+        }
+        Class<?> type = bean.getBeanClass();
+        if (!Serializable.class.isAssignableFrom(type)) {
+            event.addDefinitionError(new IllegalStateException("@PersistentSessionScoped bean " + type.getName()
+                    + " is not Serializable, so Tether cannot store it. Fix: declare it 'implements Serializable'."));
+            return;
+        }
+        for (InjectionPoint point : bean.getInjectionPoints()) {
+            Member member = point.getMember();
+            if (member instanceof Field field && !Modifier.isTransient(field.getModifiers())) {
+                event.addDefinitionError(new IllegalStateException("@PersistentSessionScoped bean " + type.getName()
+                        + " injects field '" + field.getName() + "' that is not transient. Tether stores the "
+                        + "bean's fields and injects them again after loading it. Fix: declare the field "
+                        + "'transient'."));
+                return;
+            }
+        }
+        pending.add(new PendingBean(bean, type.getName(), type, event.getAnnotatedBeanClass()));
+    }
+
+    <T, X> void checkProducerMethod(@Observes ProcessProducerMethod<T, X> event) {
+        Bean<?> bean = event.getBean();
+        if (isPersistent(bean)) {
+            var method = event.getAnnotatedProducerMethod().getJavaMember();
+            checkProducedType(event, bean, method.getDeclaringClass().getName() + "#" + method.getName(),
+                    method.getReturnType(), event.getAnnotatedProducerMethod());
+        }
+    }
+
+    <T, X> void checkProducerField(@Observes ProcessProducerField<T, X> event) {
+        Bean<?> bean = event.getBean();
+        if (isPersistent(bean)) {
+            var field = event.getAnnotatedProducerField().getJavaMember();
+            checkProducedType(event, bean, field.getDeclaringClass().getName() + "#" + field.getName(),
+                    field.getType(), event.getAnnotatedProducerField());
+        }
+    }
+
+    private void checkProducedType(ProcessBean<?> event, Bean<?> bean, String producer, Class<?> type,
+                                   Annotated annotated) {
+        boolean storable = type.isPrimitive() || type.isInterface() || Serializable.class.isAssignableFrom(type);
+        if (!storable) {
+            event.addDefinitionError(new IllegalStateException("@PersistentSessionScoped producer " + producer
+                    + " returns " + type.getName() + ", which is not Serializable, so Tether cannot store it. "
+                    + "Fix: return a Serializable type."));
+            return;
+        }
+        pending.add(new PendingBean(bean, producer, type, annotated));
+    }
+
+    void addContext(@Observes AfterBeanDiscovery event) {
+        registry = new BeanRegistry();
+        event.addContext(new PersistentSessionContext(activeUnits, () -> registry));
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        try {
+            settings = TetherSettings.read(ConfigSource.detect());
+        } catch (IllegalArgumentException e) {
+            event.addDeploymentProblem(e);
+            return;
+        }
+        for (PendingBean candidate : pending) {
+            registry.add(describe(candidate));
+        }
+        pending.clear();
+        injectionTargets.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private PersistentBean describe(PendingBean candidate) {
+        Bean<Object> bean = (Bean<Object>) candidate.bean();
+        InjectionTarget<Object> target = null;
+        boolean reinjects = bean.getInjectionPoints().stream()
+                .anyMatch(point -> !(point.getMember() instanceof java.lang.reflect.Constructor<?>));
+        if (reinjects && candidate.annotated() instanceof jakarta.enterprise.inject.spi.AnnotatedType<?>) {
+            target = (InjectionTarget<Object>) injectionTargets.get(candidate.stateType());
+        }
+        StoreAs storeAs = candidate.annotated().getAnnotation(StoreAs.class);
+        Concurrency concurrency = candidate.annotated().getAnnotation(Concurrency.class);
+        return new PersistentBean(bean, BeanKeys.of(candidate.typeName(), bean.getQualifiers()),
+                candidate.stateType(), target,
+                storeAs == null ? null : storeAs.value(),
+                concurrency == null ? null : concurrency.value());
+    }
+
+    private static boolean isPersistent(Bean<?> bean) {
+        return bean.getScope() == PersistentSessionScoped.class;
+    }
+
+    ActiveUnits activeUnits() {
+        return activeUnits;
+    }
+
+    BeanRegistry registry() {
+        return registry;
+    }
+
+    TetherSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.tether.store;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+
+import dev.tether.SessionConflictException;
+import dev.tether.SessionStoreUnavailableException;
+
+/**
+ * The store on JPA, in RESOURCE_LOCAL transactions of its own. Every statement is a JPQL query below; bean
+ * writes are conditional updates on the version read at load time, so a lost update shows as a count of 0.
+ */
+public final class JpaSessionStore implements SessionStore {
+
+    private static final String LOAD_LIVE = "SELECT DISTINCT s FROM TetherSession s LEFT JOIN FETCH s.beans "
+            + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
+    private static final String LOAD_BY_PK = "SELECT DISTINCT s FROM TetherSession s LEFT JOIN FETCH s.beans "
+            + "WHERE s.pk = :pk";
+    private static final String FIND_LIVE = "SELECT s FROM TetherSession s "
+            + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
+    private static final String FIND_BY_PRINCIPAL = "SELECT s FROM TetherSession s "
+            + "WHERE s.principal = :principal AND s.expiresAt > :now ORDER BY s.createdAt";
+    private static final String COUNT_LIVE = "SELECT COUNT(s) FROM TetherSession s WHERE s.expiresAt > :now";
+    private static final String UPDATE_ROW = "UPDATE TetherSession s SET s.idHash = :idHash, "
+            + "s.lastAccessedAt = :lastAccessedAt, s.expiresAt = :expiresAt, s.idleTimeoutMillis = :idle, "
+            + "s.absoluteExpiresAt = :absolute, s.principal = :principal WHERE s.pk = :pk";
+    private static final String UPDATE_BEAN_CHECKED = "UPDATE TetherBean b SET b.state = :state, b.codec = :codec, "
+            + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key AND b.version = :version";
+    private static final String UPDATE_BEAN_BLIND = "UPDATE TetherBean b SET b.state = :state, b.codec = :codec, "
+            + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key";
+    private static final String DELETE_BEAN = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk AND b.beanKey = :key";
+    private static final String DELETE_BEANS = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk";
+    private static final String DELETE_SESSION = "DELETE FROM TetherSession s WHERE s.pk = :pk";
+
+    private final EntityManagerFactory emf;
+
+    public JpaSessionStore(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    @Override
+    public Optional<StoredSession> load(String idHash, long now) {
+        return read(em -> em.createQuery(LOAD_LIVE, SessionEntity.class)
+                .setParameter("idHash", idHash).setParameter("now", now)
+                .getResultStream().findFirst().map(JpaSessionStore::toStoredSession));
+    }
+
+    @Override
+    public Optional<StoredSession> loadByPk(String pk) {
+        return read(em -> em.createQuery(LOAD_BY_PK, SessionEntity.class)
+                .setParameter("pk", pk)
+                .getResultStream().findFirst().map(JpaSessionStore::toStoredSession));
+    }
+
+    @Override
+    public Optional<SessionRow> find(String idHash, long now) {
+        return read(em -> em.createQuery(FIND_LIVE, SessionEntity.class)
+                .setParameter("idHash", idHash).setParameter("now", now)
+                .getResultStream().findFirst().map(SessionEntity::toRow));
+    }
+
+    @Override
+    public List<SessionRow> findByPrincipal(String principal, long now) {
+        return read(em -> em.createQuery(FIND_BY_PRINCIPAL, SessionEntity.class)
+                .setParameter("principal", principal).setParameter("now", now)
+                .getResultStream().map(SessionEntity::toRow).toList());
+    }
+
+    @Override
+    public long countLive(long now) {
+        return read(em -> em.createQuery(COUNT_LIVE, Long.class).setParameter("now", now).getSingleResult());
+    }
+
+    @Override
+    public void save(SessionChanges changes) {
+        SessionRow row = changes.row();
+        write(em -> {
+            if (changes.isNew()) {
+                em.persist(new SessionEntity(row));
+            } else if (updateRow(em, row) == 0) {
+                throw new SessionConflictException("the session ended while this request used it");
+            }
+            for (SessionChanges.BeanWrite bean : changes.updates()) {
+                if (updateBean(em, row.pk(), bean) == 0) {
+                    throw new SessionConflictException("bean " + bean.key()
+                            + " was changed by another request of this session since this one read it");
+                }
+            }
+            for (String key : changes.deletes()) {
+                em.createQuery(DELETE_BEAN).setParameter("pk", row.pk()).setParameter("key", key).executeUpdate();
+            }
+            for (SessionChanges.BeanWrite bean : changes.inserts()) {
+                em.persist(new BeanEntity(UUID.randomUUID().toString(), row.pk(), bean.key(), bean.codec(),
+                        bean.state(), 1));
+            }
+        });
+    }
+
+    @Override
+    public void delete(String pk) {
+        write(em -> {
+            em.createQuery(DELETE_BEANS).setParameter("pk", pk).executeUpdate();
+            em.createQuery(DELETE_SESSION).setParameter("pk", pk).executeUpdate();
+        });
+    }
+
+    private static int updateRow(EntityManager em, SessionRow row) {
+        return em.createQuery(UPDATE_ROW)
+                .setParameter("idHash", row.idHash())
+                .setParameter("lastAccessedAt", row.lastAccessedAt())
+                .setParameter("expiresAt", row.expiresAt())
+                .setParameter("idle", row.idleTimeoutMillis())
+                .setParameter("absolute", row.absoluteExpiresAt())
+                .setParameter("principal", row.principal().orElse(null))
+                .setParameter("pk", row.pk())
+                .executeUpdate();
+    }
+
+    private static int updateBean(EntityManager em, String sessionPk, SessionChanges.BeanWrite bean) {
+        var query = em.createQuery(bean.checkVersion() ? UPDATE_BEAN_CHECKED : UPDATE_BEAN_BLIND)
+                .setParameter("state", bean.state())
+                .setParameter("codec", bean.codec())
+                .setParameter("sessionPk", sessionPk)
+                .setParameter("key", bean.key());
+        if (bean.checkVersion()) {
+            query.setParameter("version", bean.expectedVersion());
+        }
+        return query.executeUpdate();
+    }
+
+    private static StoredSession toStoredSession(SessionEntity entity) {
+        Map<String, StoredBean> beans = new HashMap<>();
+        for (BeanEntity bean : entity.beans) {
+            beans.put(bean.beanKey, bean.toStoredBean());
+        }
+        return new StoredSession(entity.toRow(), beans);
+    }
+
+    private <T> T read(Function<EntityManager, T> query) {
+        EntityManager em = open();
+        try {
+            return query.apply(em);
+        } catch (PersistenceException e) {
+            throw unavailable(e);
+        } finally {
+            em.close();
+        }
+    }
+
+    private void write(Consumer<EntityManager> work) {
+        EntityManager em = open();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            work.accept(em);
+            tx.commit();
+        } catch (PersistenceException e) {
+            throw isConstraintViolation(e)
+                    ? new SessionConflictException("another request of this session stored the same bean first")
+                    : unavailable(e);
+        } finally {
+            rollbackQuietly(tx);
+            em.close();
+        }
+    }
+
+    /** A rollback that fails (the database went away) must not hide why the write failed. */
+    private static void rollbackQuietly(EntityTransaction tx) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the transaction dies with its connection
+        }
+    }
+
+    private EntityManager open() {
+        try {
+            return emf.createEntityManager();
+        } catch (PersistenceException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** SQLState class 23 is "integrity constraint violation" on every database we support. */
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SessionStoreUnavailableException unavailable(PersistenceException e) {
+        return new SessionStoreUnavailableException("the session store cannot be used: " + e.getMessage(), e);
+    }
+}
