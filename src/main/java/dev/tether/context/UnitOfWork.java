@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -49,6 +51,7 @@ final class UnitOfWork {
     private boolean invalidated;
     private final Map<String, BeanCopy> copies = new LinkedHashMap<>();
     private final Map<String, Long> destroyedVersions = new HashMap<>();
+    private final Set<String> unreadable = new HashSet<>();
 
     /** @param presentedId a well-formed ID the client presented, or {@code null} */
     UnitOfWork(SessionRuntime runtime, String presentedId) {
@@ -123,11 +126,13 @@ final class UnitOfWork {
 
     private BeanCopy restore(PersistentBean bean) {
         StoredBean row = storedBean(bean.key());
-        if (row == null) {
+        if (row == null || unreadable.contains(bean.key())) {
             return null;
         }
         Optional<Object> instance = decode(bean, row);
         if (instance.isEmpty()) {
+            // the container asks twice (without, then with a creational context): warn and decode once
+            unreadable.add(bean.key());
             return null;
         }
         BeanCopy copy = new BeanCopy(bean, instance.get(), runtime.beanManager().createCreationalContext(bean.bean()),
@@ -238,6 +243,7 @@ final class UnitOfWork {
         invalidated = presentedId != null || stored != null || id != null;
         copies.clear();
         destroyedVersions.clear();
+        unreadable.clear();
         startFresh();
     }
 

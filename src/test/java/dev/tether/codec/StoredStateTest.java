@@ -1,0 +1,112 @@
+package dev.tether.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+
+import dev.tether.fixtures.Basket;
+import dev.tether.fixtures.Coin;
+import dev.tether.fixtures.Preferences;
+import dev.tether.fixtures.Wallet;
+import dev.tether.support.CapturedLog;
+import dev.tether.support.TestStorage;
+import dev.tether.support.TetherWeld;
+import dev.tether.support.Units;
+
+/** Stored bytes that cannot be read never reach the user as an exception; JSON-B round-trips. */
+@EnableWeld
+class StoredStateTest {
+
+    private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
+
+    @WeldSetup
+    WeldInitiator weld = TetherWeld.withBeans();
+
+    @Inject
+    Units units;
+    @Inject
+    Basket basket;
+    @Inject
+    Preferences preferences;
+    @Inject
+    Wallet wallet;
+    @Inject
+    TestStorage storage;
+
+    @Test
+    void corruptedBytesGiveAFreshBeanAndOneWarning() throws SQLException {
+        String id = units.run(null, () -> basket.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Basket.class.getName(), new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 1, 2, 3});
+
+        try (CapturedLog log = CapturedLog.of(UNIT_LOG)) {
+            String foo = units.run(id, () -> basket.getFoo()).value();
+
+            assertThat(foo).isNull();
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains(Basket.class.getName()));
+        }
+    }
+
+    @Test
+    void aClassOutsideTheAllowListGivesAFreshBeanAndOneWarning() {
+        String id = units.run(null, () -> wallet.setContent(new Coin(5))).idToSend().orElseThrow();
+
+        try (CapturedLog log = CapturedLog.of(UNIT_LOG)) {
+            Object content = units.run(id, () -> wallet.getContent()).value();
+
+            assertThat(content).isNull();
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains(Coin.class.getName()));
+        }
+    }
+
+    @Test
+    void aFieldTypeDeclaredByTheBeanIsAllowedWithoutConfiguration() {
+        String id = units.run(null, () -> wallet.setContent("a plain string")).idToSend().orElseThrow();
+
+        assertThat(units.run(id, () -> wallet.getContent()).value()).isEqualTo("a plain string");
+    }
+
+    @Test
+    void theSameDataRoundTripsWithTheJsonbCodec() throws SQLException {
+        String id = units.run(null, () -> {
+            preferences.setFoo("bar");
+            preferences.getNames().addAll(List.of("tom", "dick", "harry"));
+            preferences.setNumber(12);
+        }).idToSend().orElseThrow();
+
+        List<Object> values = units.run(id, () ->
+                List.<Object>of(preferences.getFoo(), preferences.getNames(), preferences.getNumber())).value();
+
+        assertThat(values).containsExactly("bar", List.of("tom", "dick", "harry"), 12);
+        assertThat(codecOf(Preferences.class.getName())).isEqualTo("jsonb");
+    }
+
+    private void overwriteState(String beanKey, byte[] state) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection();
+             PreparedStatement update = c.prepareStatement(
+                     "UPDATE tether_bean SET state_bytes = ? WHERE bean_key = ?")) {
+            update.setBytes(1, state);
+            update.setString(2, beanKey);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private String codecOf(String beanKey) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection();
+             PreparedStatement query = c.prepareStatement("SELECT codec FROM tether_bean WHERE bean_key = ?")) {
+            query.setString(1, beanKey);
+            var rows = query.executeQuery();
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tether.context;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jboss.weld.environment.se.Weld;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.tether.fixtures.Greeter;
+import dev.tether.fixtures.broken.CartWithInjectedField;
+import dev.tether.fixtures.broken.NotSerializableCart;
+import dev.tether.support.TestStorage;
+import dev.tether.support.TetherWeld;
+
+/** What Tether cannot store fails the deployment, naming the bean or key and the fix. */
+class DeploymentValidationTest {
+
+    @AfterEach
+    void clearSettings() {
+        System.clearProperty("tether.idle-timeout");
+        System.clearProperty("tether.cookie.path");
+    }
+
+    @Test
+    void aBeanThatIsNotSerializableFailsTheDeploymentNamingIt() {
+        Weld weld = TetherWeld.bare(NotSerializableCart.class, TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining(NotSerializableCart.class.getName())
+                .hasStackTraceContaining("implements Serializable");
+    }
+
+    @Test
+    void anInjectedFieldThatIsNotTransientFailsTheDeploymentNamingIt() {
+        Weld weld = TetherWeld.bare(CartWithInjectedField.class, Greeter.class, TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining(CartWithInjectedField.class.getName())
+                .hasStackTraceContaining("'greeter'")
+                .hasStackTraceContaining("transient");
+    }
+
+    @Test
+    void aSettingThatDoesNotParseFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.idle-timeout", "thirty minutes");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.idle-timeout=thirty minutes");
+    }
+
+    @Test
+    void aCookieAttributeWithASemicolonFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.cookie.path", "/shop; Domain=evil.example");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.cookie.path");
+    }
+}
