@@ -18,7 +18,8 @@ final class MicroProfileConfigSource implements ConfigSource {
         try {
             Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
                     MicroProfileConfigSource.class.getClassLoader());
-            return Optional.of(new MicroProfileConfigSource(ConfigProvider.getConfig()));
+            return Optional.of(new MicroProfileConfigSource(
+                    ConfigProvider.getConfig(MicroProfileConfigSource.class.getClassLoader())));
         } catch (ClassNotFoundException | LinkageError | IllegalStateException noImplementation) {
             return Optional.empty();
         }

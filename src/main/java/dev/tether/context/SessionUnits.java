@@ -98,6 +98,31 @@ public class SessionUnits {
         extension.activeUnits().restore(handle.hidden());
     }
 
+    /**
+     * Unbinds the unit from this thread but keeps it open, for a request that continues asynchronously; it
+     * is written back later, from whichever thread completes the request, with {@link #closeDetached}.
+     */
+    public void detach(UnitOfWorkHandle handle) {
+        extension.activeUnits().restore(handle.hidden());
+    }
+
+    /** Writes back a unit that was {@link #detach detached} from its thread. */
+    public WriteBack closeDetached(UnitOfWorkHandle handle) {
+        return handle.unit().writeBack();
+    }
+
+    /**
+     * The bean instance behind a client proxy of a persistent bean of this unit, or {@code entity} itself:
+     * an entity that is serialized after the unit closed must not go through the proxy.
+     */
+    public Object unproxied(UnitOfWorkHandle handle, Object entity) {
+        return handle.unit().instanceBehind(entity);
+    }
+
+    public TetherSettings settings() {
+        return runtime.settings();
+    }
+
     public boolean isActive() {
         return extension.activeUnits().current().isPresent();
     }

@@ -183,6 +183,19 @@ final class UnitOfWork {
         return stored.beans().get(key);
     }
 
+    /** The instance a client proxy stands for: the proxy's class extends the bean's class. */
+    synchronized Object instanceBehind(Object candidate) {
+        if (candidate == null) {
+            return null;
+        }
+        for (BeanCopy copy : copies.values()) {
+            if (copy.bean.stateType().isInstance(candidate) && candidate.getClass() != copy.instance.getClass()) {
+                return copy.instance;
+            }
+        }
+        return candidate;
+    }
+
     // ---- the PersistentSession view
 
     synchronized String id() {

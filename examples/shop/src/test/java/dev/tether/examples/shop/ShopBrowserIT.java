@@ -1,0 +1,88 @@
+package dev.tether.examples.shop;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * The demo page in headless Chromium (Debian's, not a downloaded one). Each browser context is a separate
+ * visitor with its own cookie jar.
+ */
+@ExtendWith(ShopServerExtension.class)
+class ShopBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("shop.screenshots", "target/screenshots"));
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launchChromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                // no sandbox in containers; no background traffic to a network that is not there
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void cartAndLoginSurviveAServerRestart(ShopServer server) {
+        try (BrowserContext visitor = browser.newContext()) {
+            ShopPage shop = new ShopPage(visitor.newPage()).open(server.url());
+            shop.logIn("alice", "wonderland");
+            assertThat(shop.who()).hasText("Signed in as alice");
+            shop.add("tea");
+            shop.add("coffee");
+
+            server.restart();
+            shop.reload();
+
+            assertThat(shop.who()).hasText("Signed in as alice");
+            assertThat(shop.cartLines()).hasText(new String[] {"Green tea · 4.50 EUR", "Coffee beans · 12.90 EUR"});
+            assertThat(shop.cartTotal()).hasText("17.40 EUR");
+            shop.screenshot(SCREENSHOTS.resolve("cart-after-restart.png"));
+        }
+    }
+
+    @Test
+    void anotherVisitorSeesAnEmptyCartAndNoLogin(ShopServer server) {
+        try (BrowserContext alice = browser.newContext(); BrowserContext other = browser.newContext()) {
+            ShopPage alicesShop = new ShopPage(alice.newPage()).open(server.url());
+            alicesShop.logIn("alice", "wonderland");
+            assertThat(alicesShop.who()).hasText("Signed in as alice");
+            alicesShop.add("mug");
+
+            ShopPage othersShop = new ShopPage(other.newPage()).open(server.url());
+
+            assertThat(othersShop.who()).hasText("Not signed in");
+            assertThat(othersShop.cartLines()).hasCount(0);
+            assertThat(othersShop.emptyCartNotice()).isVisible();
+            othersShop.screenshot(SCREENSHOTS.resolve("another-visitor.png"));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tether.web;
+
+import java.util.function.BiConsumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.tether.context.SessionUnits;
+import dev.tether.context.UnitOfWorkHandle;
+import dev.tether.context.WriteBack;
+
+/**
+ * The unit of work of one HTTP request, kept as a request attribute so that whichever layer sees the response
+ * first (the JAX-RS response filter, or the Servlet response at its first byte) writes it back, exactly once.
+ */
+final class RequestUnit {
+
+    static final String ATTRIBUTE = RequestUnit.class.getName();
+
+    private final SessionUnits units;
+    private final SessionIdTransport transport;
+    private final HttpServletRequest request;
+    private final UnitOfWorkHandle handle;
+    private boolean closed;
+
+    private RequestUnit(SessionUnits units, SessionIdTransport transport, HttpServletRequest request,
+                        UnitOfWorkHandle handle) {
+        this.units = units;
+        this.transport = transport;
+        this.request = request;
+        this.handle = handle;
+    }
+
+    static RequestUnit open(SessionUnits units, SessionIdTransport transport, HttpServletRequest request) {
+        UnitOfWorkHandle handle = units.open(transport.presentedId(request).orElse(null));
+        RequestUnit unit = new RequestUnit(units, transport, request, handle);
+        request.setAttribute(ATTRIBUTE, unit);
+        return unit;
+    }
+
+    static RequestUnit of(HttpServletRequest request) {
+        return (RequestUnit) request.getAttribute(ATTRIBUTE);
+    }
+
+    /**
+     * Writes back and adds the ID headers, the first time it is called, from whichever thread completes the
+     * request. A response that is a server error (5xx) writes nothing: the request failed.
+     *
+     * @throws RuntimeException when the write fails ({@link dev.tether.SessionConflictException},
+     *         {@link dev.tether.SessionStoreUnavailableException}, an unserializable bean); nothing of the
+     *         unit was written and it stays closed
+     */
+    synchronized void writeBack(int status, BiConsumer<String, String> addHeader) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (status >= 500) {
+            return;
+        }
+        WriteBack result = units.closeDetached(handle);
+        transport.send(result, request, addHeader);
+    }
+
+    /**
+     * Unbinds the unit from the thread that opened it. Called by the filter that opened it when the request
+     * leaves it, completed or gone asynchronous; writing back does not depend on which thread it runs on.
+     */
+    void unbindFromThread() {
+        units.detach(handle);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    Object unproxied(Object entity) {
+        return units.unproxied(handle, entity);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tether.web;
+
+import java.io.IOException;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.tether.TetherException;
+import dev.tether.context.SessionUnits;
+
+/**
+ * The HTTP boundary for every request of the application, JAX-RS and Faces included: opens the request's unit
+ * of work (nothing is loaded yet), and makes sure it is written back before the first byte of the body leaves,
+ * so a failed write can still change the status and the client's next request sees this one's changes.
+ */
+@WebFilter(filterName = "tether", urlPatterns = "/*", asyncSupported = true, dispatcherTypes = DispatcherType.REQUEST)
+public class TetherServletFilter extends HttpFilter {
+
+    private SessionUnits units;
+    private SessionIdTransport transport;
+
+    @Override
+    public void init() {
+        units = CDI.current().select(SessionUnits.class).get();
+        transport = new SessionIdTransport(units.settings().cookie(), units.settings().headerName());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (RequestUnit.of(request) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RequestUnit unit = RequestUnit.open(units, transport, request);
+        WriteBackResponse guarded = new WriteBackResponse(response, unit);
+        try {
+            chain.doFilter(request, guarded);
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new WriteBackOnCompletion(guarded));
+            } else {
+                guarded.writeBackNow();
+            }
+        } catch (TetherException failure) {
+            if (response.isCommitted()) {
+                throw failure;
+            }
+            guarded.fail(failure);
+        } finally {
+            unit.unbindFromThread();
+        }
+    }
+
+    /** An asynchronous Servlet request is written back when it completes, if nothing wrote it back before. */
+    private record WriteBackOnCompletion(WriteBackResponse response) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            response.writeBackNow();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}

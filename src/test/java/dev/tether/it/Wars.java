@@ -1,0 +1,60 @@
+package dev.tether.it;
+
+import java.io.File;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.tether.it.app.ItApplication;
+import dev.tether.it.app.Notes;
+import dev.tether.it.app.NotesServlet;
+import dev.tether.it.app.OwnEntity;
+import dev.tether.it.app.OwnPersistenceResource;
+import dev.tether.it.app.Rendezvous;
+import dev.tether.it.app.SessionResource;
+import dev.tether.it.app.Tally;
+
+/** Test WARs as a user builds them: their classes, and the Tether jar (the one this build made) in WEB-INF/lib. */
+final class Wars {
+
+    private Wars() {
+    }
+
+    static JavaArchive tetherJar() {
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(System.getProperty("tether.jar")));
+    }
+
+    /** The test application; {@code config} becomes its microprofile-config.properties when not empty. */
+    static WebArchive app(String name, String config) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(ItApplication.class, Notes.class, Tally.class, Rendezvous.class, SessionResource.class,
+                        NotesServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibrary(tetherJar());
+        if (!config.isEmpty()) {
+            war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+        }
+        return war;
+    }
+
+    /** The test application with a default persistence unit of its own. */
+    static WebArchive appWithOwnPersistenceUnit(String name) {
+        String persistence = """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="own">
+                    <jta-data-source>java:comp/DefaultDataSource</jta-data-source>
+                    <class>dev.tether.it.app.OwnEntity</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <properties>
+                      <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """;
+        return app(name, "").addClasses(OwnEntity.class, OwnPersistenceResource.class)
+                .addAsResource(new StringAsset(persistence), "META-INF/persistence.xml");
+    }
+}
