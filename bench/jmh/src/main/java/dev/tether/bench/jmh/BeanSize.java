@@ -1,0 +1,78 @@
+package dev.tether.bench.jmh;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import dev.tether.codec.ClassAllowList;
+import dev.tether.codec.DeserializationLimits;
+import dev.tether.codec.JavaSerializationCodec;
+
+/**
+ * What a bean's size costs, from the codec alone to a whole unit of work on in-memory H2:
+ * {@code dirtyCheck} is what the end of every unit does for each bean it touched (serialize, compare with the
+ * bytes it was loaded with); {@code decode} is what loading adds per bean; the two unit benchmarks are a
+ * read-only and a read-modify-write request without HTTP.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BeanSize {
+
+    @Param({"1024", "10240", "102400"})
+    public int bytes;
+
+    private TetherContainer container;
+    private Notebook notebook;
+    private String id;
+    private JavaSerializationCodec codec;
+    private Notebook plain;
+    private byte[] stored;
+
+    @Setup
+    public void start() {
+        container = TetherContainer.start(Notebook.class);
+        notebook = container.select(Notebook.class);
+        id = container.newSession(() -> notebook.fillTo(bytes));
+        codec = new JavaSerializationCodec(ClassAllowList.of(List.of(Notebook.class), List.of()),
+                DeserializationLimits.DEFAULT);
+        plain = new Notebook();
+        plain.fillTo(bytes);
+        stored = codec.encode(plain);
+    }
+
+    @Benchmark
+    public boolean dirtyCheck() {
+        return Arrays.equals(codec.encode(plain), stored);
+    }
+
+    @Benchmark
+    public Notebook decode() {
+        return codec.decode(stored, Notebook.class);
+    }
+
+    @Benchmark
+    public int readOnlyUnit() {
+        return container.inSession(id, notebook::size);
+    }
+
+    @Benchmark
+    public long readModifyWriteUnit() {
+        return container.inSession(id, notebook::edit);
+    }
+
+    @TearDown
+    public void stop() {
+        container.close();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.tether.bench.jmh;
+
+import dev.tether.PersistentSessionScoped;
+
+/** {@link Counter} kept by Tether. */
+@PersistentSessionScoped
+public class PersistentCounter extends Counter {
+}
