@@ -18,8 +18,10 @@ import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 
 /**
- * The store on JPA, in RESOURCE_LOCAL transactions of its own. Every statement is a JPQL query below; bean
- * writes are conditional updates on the version read at load time, so a lost update shows as a count of 0.
+ * The store on JPA, in RESOURCE_LOCAL transactions of its own. Every statement is a query below: JPQL, except
+ * the two updates every write runs, which are plain SQL (Hibernate 6 translates a JPQL UPDATE anew on each
+ * execution; it keeps the translation of SELECTs only). Bean writes are conditional updates on the version read
+ * at load time, so a lost update shows as a count of 0.
  */
 public final class JpaSessionStore implements SessionStore {
 
@@ -32,13 +34,11 @@ public final class JpaSessionStore implements SessionStore {
     private static final String FIND_BY_PRINCIPAL = "SELECT s FROM TetherSession s "
             + "WHERE s.principal = :principal AND s.expiresAt > :now ORDER BY s.createdAt";
     private static final String COUNT_LIVE = "SELECT COUNT(s) FROM TetherSession s WHERE s.expiresAt > :now";
-    private static final String UPDATE_ROW = "UPDATE TetherSession s SET s.idHash = :idHash, "
-            + "s.lastAccessedAt = :lastAccessedAt, s.expiresAt = :expiresAt, s.idleTimeoutMillis = :idle, "
-            + "s.absoluteExpiresAt = :absolute, s.principal = :principal WHERE s.pk = :pk";
-    private static final String UPDATE_BEAN_CHECKED = "UPDATE TetherBean b SET b.state = :state, b.codec = :codec, "
-            + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key AND b.version = :version";
-    private static final String UPDATE_BEAN_BLIND = "UPDATE TetherBean b SET b.state = :state, b.codec = :codec, "
-            + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key";
+    private static final String UPDATE_ROW = "UPDATE tether_session SET id_hash = ?1, last_accessed_at = ?2, "
+            + "expires_at = ?3, idle_timeout_ms = ?4, absolute_expires_at = ?5, principal = %s WHERE session_pk = ?6";
+    private static final String UPDATE_BEAN = "UPDATE tether_bean SET state_bytes = ?1, codec = ?2, "
+            + "state_version = state_version + 1 WHERE session_pk = ?3 AND bean_key = ?4";
+    private static final String VERSION_CHECK = " AND state_version = ?5";
     private static final String DELETE_BEAN = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk AND b.beanKey = :key";
     private static final String DELETE_BEANS = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk";
     private static final String DELETE_SESSION = "DELETE FROM TetherSession s WHERE s.pk = :pk";
@@ -116,25 +116,27 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     private static int updateRow(EntityManager em, SessionRow row) {
-        return em.createQuery(UPDATE_ROW)
-                .setParameter("idHash", row.idHash())
-                .setParameter("lastAccessedAt", row.lastAccessedAt())
-                .setParameter("expiresAt", row.expiresAt())
-                .setParameter("idle", row.idleTimeoutMillis())
-                .setParameter("absolute", row.absoluteExpiresAt())
-                .setParameter("principal", row.principal().orElse(null))
-                .setParameter("pk", row.pk())
-                .executeUpdate();
+        // no principal is written as a literal NULL: an untyped null parameter is refused by some drivers
+        Optional<String> principal = row.principal();
+        var query = em.createNativeQuery(UPDATE_ROW.formatted(principal.isPresent() ? "?7" : "NULL"))
+                .setParameter(1, row.idHash())
+                .setParameter(2, row.lastAccessedAt())
+                .setParameter(3, row.expiresAt())
+                .setParameter(4, row.idleTimeoutMillis())
+                .setParameter(5, row.absoluteExpiresAt())
+                .setParameter(6, row.pk());
+        principal.ifPresent(name -> query.setParameter(7, name));
+        return query.executeUpdate();
     }
 
     private static int updateBean(EntityManager em, String sessionPk, SessionChanges.BeanWrite bean) {
-        var query = em.createQuery(bean.checkVersion() ? UPDATE_BEAN_CHECKED : UPDATE_BEAN_BLIND)
-                .setParameter("state", bean.state())
-                .setParameter("codec", bean.codec())
-                .setParameter("sessionPk", sessionPk)
-                .setParameter("key", bean.key());
+        var query = em.createNativeQuery(bean.checkVersion() ? UPDATE_BEAN + VERSION_CHECK : UPDATE_BEAN)
+                .setParameter(1, bean.state())
+                .setParameter(2, bean.codec())
+                .setParameter(3, sessionPk)
+                .setParameter(4, bean.key());
         if (bean.checkVersion()) {
-            query.setParameter("version", bean.expectedVersion());
+            query.setParameter(5, bean.expectedVersion());
         }
         return query.executeUpdate();
     }
