@@ -22,9 +22,11 @@ import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Stored bytes that cannot be read never reach the user as an exception; JSON-B round-trips. */
 @EnableWeld
+@RunsOnEveryDatabase
 class StoredStateTest {
 
     private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
