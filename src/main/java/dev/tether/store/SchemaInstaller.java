@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -19,10 +20,16 @@ import javax.sql.DataSource;
 public final class SchemaInstaller {
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
+    /** How long a node that lost the race to create the tables waits for the winner to finish them. */
+    private static final Duration RACE_WAIT = Duration.ofSeconds(10);
 
     private SchemaInstaller() {
     }
 
+    /**
+     * Creates the tables unless they exist. Several nodes that start on one empty database at once may all try:
+     * each one that loses the race waits (a bounded while) for the winner's tables instead of failing.
+     */
     public static void ensureSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
@@ -31,14 +38,51 @@ public final class SchemaInstaller {
             }
             String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
             LOG.info(() -> "Tether: creating its tables with META-INF/tether/ddl/" + dialect + ".sql");
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : script(dialect).split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql.strip());
-                    }
+            try {
+                runScript(connection, script(dialect));
+            } catch (SQLException e) {
+                if (!createdByAnother(connection)) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /**
+     * One transaction where DDL is transactional (PostgreSQL, SQL Server): a racing node then sees all of the
+     * schema or none of it. Elsewhere each statement commits on its own and the wait below covers the gap.
+     */
+    private static void runScript(Connection connection, String script) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql.strip());
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static boolean createdByAnother(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + RACE_WAIT.toNanos();
+        while (!tablesExist(connection)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The script name for a JDBC product name. */
