@@ -76,8 +76,12 @@ public final class MariaDbServer implements TestDatabase, AutoCloseable {
         }
     }
 
+    /**
+     * With {@code useAffectedRows=true}, the stricter of the driver's two ways to count an update (rows changed,
+     * not rows matched): what Tether concludes from an update count must hold with either.
+     */
     public String jdbcUrl(String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?user=root";
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?user=root&useAffectedRows=true";
     }
 
     @Override
