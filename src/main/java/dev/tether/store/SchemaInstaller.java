@@ -61,7 +61,7 @@ public final class SchemaInstaller {
 
     private static boolean tablesExist(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT COUNT(*) FROM tether_bean WHERE 1 = 0").close();
+            statement.executeQuery("SELECT COUNT(*) FROM tether_lease WHERE 1 = 0").close();
             return true;
         } catch (SQLException missing) {
             return false;
