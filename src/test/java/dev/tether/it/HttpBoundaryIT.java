@@ -20,7 +20,7 @@ class HttpBoundaryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.app("shop", "");
+        return Wars.appWithExplicitApplication("shop");
     }
 
     @ArquillianResource
@@ -147,6 +147,17 @@ class HttpBoundaryIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"title\":\"untitled\"").contains("\"items\":[\"tom\"]");
+    }
+
+    @Test
+    void anApplicationThatListsItsClassesWithTetherFeatureStoresAndReturnsTheBean() {
+        Client browser = new Client(base);
+        browser.post("explicit/notes?item=listed");
+
+        HttpResponse<String> response = browser.get("explicit/notes/bean");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"items\":[\"listed\"]");
     }
 
     @Test
