@@ -48,7 +48,8 @@ class RestartIT {
     void theSessionSurvivesARestartOfTheServer() throws Exception {
         servers.start(SERVER);
         deployer.deploy(APP);
-        Client browser = new Client(new URL("http://127.0.0.1:8380/" + APP + "/"));
+        int port = 8080 + Integer.getInteger("it.restart.offset");
+        Client browser = new Client(new URL("http://127.0.0.1:" + port + "/" + APP + "/"));
         browser.post("api/notes?item=before-restart");
         String id = browser.cookie("SESSION_ID").orElseThrow();
 

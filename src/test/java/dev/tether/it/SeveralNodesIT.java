@@ -35,7 +35,9 @@ class SeveralNodesIT {
 
     private static final String APP = "several";
     private static final String SESSION = "SESSION_ID";
-    private static final int DATABASE_PORT = 15433;
+    private static final int DATABASE_PORT = Integer.getInteger("it.nodes.postgresql.port", 15433);
+    private static final int NODE_1_OFFSET = Integer.getInteger("it.node1.offset", 600);
+    private static final int NODE_2_OFFSET = Integer.getInteger("it.node2.offset", 700);
     private static final Jsonb JSON = JsonbBuilder.create();
 
     private static PostgresqlServer database;
@@ -46,8 +48,8 @@ class SeveralNodesIT {
     static void startTwoServersOnOneDatabase() {
         database = PostgresqlServer.start(DATABASE_PORT);
         var war = Wars.appOnPostgresql(APP, database.jdbcUrl(), database.user());
-        node1 = new WildFlyNode("node-1", 600, war);
-        node2 = new WildFlyNode("node-2", 700, war);
+        node1 = new WildFlyNode("node-1", NODE_1_OFFSET, war);
+        node2 = new WildFlyNode("node-2", NODE_2_OFFSET, war);
         startBoth();
     }
 

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.Notes;
@@ -72,6 +73,11 @@ final class Wars {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
+    static WebArchive appWithExplicitApplication(String name) {
+        return app(name, "").addClass(ExplicitApplication.class);
     }
 
     /** The test application with a default persistence unit of its own. */

@@ -14,33 +14,53 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.support.db.RunsOnEveryDatabase;
 import dev.tether.support.db.TestDatabase;
 
-/** The shipped DDL script of each database, run the way Tether runs it when it starts. */
+/** The shipped DDL of each database creates what is missing and leaves what exists alone. */
 @RunsOnEveryDatabase
 class SchemaInstallerTest {
 
     private final DataSource database = TestDatabase.selected().newDatabase();
 
+    @AfterEach
+    void closePool() throws Exception {
+        if (database instanceof AutoCloseable pool) {
+            pool.close();
+        }
+    }
+
     @Test
-    void createsBothTablesInAnEmptyDatabase() throws SQLException {
+    void anEmptyDatabaseGetsEveryTable() throws SQLException {
         SchemaInstaller.ensureSchema(database);
 
         assertThat(count("tether_session")).isZero();
         assertThat(count("tether_bean")).isZero();
+        assertThat(count("tether_lease")).isEqualTo(1);
     }
 
     @Test
-    void leavesExistingTablesAndTheirRowsAlone() throws SQLException {
+    void runningItTwiceChangesNothing() throws SQLException {
         SchemaInstaller.ensureSchema(database);
-        execute("INSERT INTO tether_session (session_pk, id_hash, created_at, last_accessed_at, expires_at, "
-                + "idle_timeout_ms, absolute_expires_at) VALUES ('pk', 'hash', 1, 1, 2, 1, 2)");
+        execute("INSERT INTO tether_lease (lease_name, holder, held_until) VALUES ('other', NULL, 0)");
 
         SchemaInstaller.ensureSchema(database);
 
+        assertThat(count("tether_lease")).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderSchemaGainsOnlyTheTableItLacks() throws SQLException {
+        SchemaInstaller.ensureSchema(database);
+        execute("DROP TABLE tether_lease");
+        execute("INSERT INTO tether_session VALUES ('pk', 'hash', 0, 0, 1, 1, 1, NULL)");
+
+        SchemaInstaller.ensureSchema(database);
+
+        assertThat(count("tether_lease")).isEqualTo(1);
         assertThat(count("tether_session")).isEqualTo(1);
     }
 
@@ -61,6 +81,16 @@ class SchemaInstallerTest {
         CompletableFuture<Void> all = CompletableFuture.allOf(installs.toArray(CompletableFuture[]::new));
 
         assertThat(all).succeedsWithin(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void everyDatabaseProductNameMapsToItsScript() {
+        assertThat(SchemaInstaller.dialectOf("PostgreSQL")).isEqualTo("postgresql");
+        assertThat(SchemaInstaller.dialectOf("MariaDB")).isEqualTo("mariadb");
+        assertThat(SchemaInstaller.dialectOf("MySQL")).isEqualTo("mariadb");
+        assertThat(SchemaInstaller.dialectOf("Oracle")).isEqualTo("oracle");
+        assertThat(SchemaInstaller.dialectOf("Microsoft SQL Server")).isEqualTo("sqlserver");
+        assertThat(SchemaInstaller.dialectOf("H2")).isEqualTo("h2");
     }
 
     private long count(String table) throws SQLException {

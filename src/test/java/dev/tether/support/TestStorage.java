@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -28,6 +29,14 @@ public class TestStorage {
     @ApplicationScoped
     DataSource dataSource() {
         return counter.wrap(new OutageDataSource(database, () -> down));
+    }
+
+    /** Closes the database's connection pool, if it has one, when the container stops. */
+    @PreDestroy
+    void close() throws Exception {
+        if (database instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     /** Makes every new connection fail, as an unreachable database does, until {@code false} is passed. */

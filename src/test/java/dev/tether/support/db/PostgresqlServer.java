@@ -20,8 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresqlServer implements TestDatabase, AutoCloseable {
 
-    /** The port of the server the fast tests share; the multi-node tests start their own on another port. */
-    static final int FAST_TESTS_PORT = 15432;
+    /** The server the fast tests share; the multi-node tests start their own on another port. */
+    private static final int FAST_TESTS_PORT = Integer.getInteger("it.postgresql.port", 15432);
 
     private static PostgresqlServer forFastTests;
 
@@ -79,7 +79,7 @@ public final class PostgresqlServer implements TestDatabase, AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema, e);
         }
-        return dataSource(schema);
+        return Pool.over(dataSource(schema), schema);
     }
 
     private DataSource dataSource(String schema) {

@@ -13,7 +13,10 @@ public interface TestDatabase {
 
     String PROPERTY = "tether.test.database";
 
-    /** A new, empty database of its own (a schema on PostgreSQL), so no test sees another test's rows. */
+    /**
+     * A new, empty database of its own (a schema on PostgreSQL), so no test sees another test's rows. A data
+     * source that is {@link AutoCloseable} (a pool) is closed by whoever asked for it, once done.
+     */
     DataSource newDatabase();
 
     static TestDatabase selected() {
