@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.Notes;
 import dev.tether.it.app.NotesServlet;
@@ -38,6 +39,11 @@ final class Wars {
             war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         }
         return war;
+    }
+
+    /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
+    static WebArchive appWithExplicitApplication(String name) {
+        return app(name, "").addClass(ExplicitApplication.class);
     }
 
     /** The test application with a default persistence unit of its own. */
