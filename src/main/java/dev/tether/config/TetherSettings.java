@@ -12,8 +12,8 @@ import dev.tether.StoreAs;
 /** All of Tether's settings, read and validated once at deployment. */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
-                             Duration touchInterval, ConcurrencyPolicy concurrency, CookieSettings cookie,
-                             Optional<String> headerName) {
+                             Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
+                             PurgeSettings purge, CookieSettings cookie, Optional<String> headerName) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -35,6 +35,10 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.list(ConfigKeys.SERIALIZATION_ALLOW),
                 idle, absolute, touch,
                 reader.choice(ConfigKeys.CONCURRENCY, ConcurrencyPolicy.class, ConcurrencyPolicy.OPTIMISTIC),
+                reader.duration(ConfigKeys.SERIALIZE_WAIT).orElse(Duration.ofSeconds(10)),
+                new PurgeSettings(reader.duration(ConfigKeys.PURGE_INTERVAL).orElse(Duration.ofMinutes(5)),
+                        reader.positiveInt(ConfigKeys.PURGE_BATCH_SIZE, 500),
+                        reader.bool(ConfigKeys.PURGE_DESTROY_BEANS, false)),
                 readCookie(reader, absolute),
                 reader.headerSafe(ConfigKeys.HEADER_NAME));
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -22,9 +23,11 @@ import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Stored bytes that cannot be read never reach the user as an exception; JSON-B round-trips. */
 @EnableWeld
+@RunsOnEveryDatabase
 class StoredStateTest {
 
     private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
@@ -88,6 +91,15 @@ class StoredStateTest {
 
         assertThat(values).containsExactly("bar", List.of("tom", "dick", "harry"), 12);
         assertThat(codecOf(Preferences.class.getName())).isEqualTo("jsonb");
+    }
+
+    @Test
+    void aStateOfAMegabyteRoundTrips() {
+        List<String> names = IntStream.range(0, 20_000)
+                .mapToObj(i -> String.format("%050d", i)).toList();
+        String id = units.run(null, () -> { basket.getNames().addAll(names); }).idToSend().orElseThrow();
+
+        assertThat(units.run(id, () -> basket.getNames()).value()).isEqualTo(names);
     }
 
     private void overwriteState(String beanKey, byte[] state) throws SQLException {
