@@ -8,14 +8,14 @@
 #      installs wrk and PostgreSQL from Debian's packages when they are missing;
 #   2. for each database (embedded H2, then PostgreSQL on 127.0.0.1:$BENCH_PG_PORT): starts WildFly with
 #      port offset $BENCH_PORT_OFFSET, deploys the WAR, and loads every variant x workload with wrk;
-#      then Tether's read-modify-write with 1,000 / 100,000 / 1,000,000 stored sessions;
+#      then Tether's read-modify-write with 1,000 / 100,000 / 1,000,000 stored sessions, then its purge rate;
 #   3. runs the JMH benchmarks (in-process, Weld SE + H2);
 #   4. writes the report (bench/tools/Report.java).
 #
 # Settings (environment): BENCH_SECONDS measured seconds per cell (8), split in BENCH_ROUNDS rounds (2) that
 # alternate the variants; BENCH_WARMUP warm-up seconds per cell (2),
 # BENCH_CONNECTIONS (8), BENCH_DATABASES ("h2 postgresql"), BENCH_VARIANTS and BENCH_WORKLOADS (all),
-# BENCH_SCALE ("1000 100000 1000000"), BENCH_JMH (1), BENCH_BUILD (1; 0 reuses the last build),
+# BENCH_SCALE ("1000 100000 1000000"), BENCH_PURGE (expired sessions to purge, 100000), BENCH_JMH (1), BENCH_BUILD (1; 0 reuses the last build),
 # BENCH_PORT_OFFSET (800: HTTP 8880, management 10790), BENCH_PG_PORT (25432).
 # Only 127.0.0.1 is ever a target; every server it starts is stopped when it ends, however it ends.
 set -euo pipefail
@@ -29,6 +29,7 @@ warmup=${BENCH_WARMUP:-2}
 connections=${BENCH_CONNECTIONS:-8}
 databases=${BENCH_DATABASES:-h2 postgresql}
 scale=${BENCH_SCALE:-1000 100000 1000000}
+purge_sessions=${BENCH_PURGE:-100000}
 run_jmh=${BENCH_JMH:-1}
 offset=${BENCH_PORT_OFFSET:-800}
 pg_port=${BENCH_PG_PORT:-25432}
@@ -277,7 +278,7 @@ run_matrix() {
     local db=$1
     # one round over every endpoint first, so no variant pays for the server's first-use warm-up
     for variant in $variants; do
-        for workload in no-touch read-modify-write; do
+        for workload in no-touch read-only read-modify-write; do
             local method path
             read -r method path < <(request_of "$workload")
             load "$method" "$api/$variant/$path" - 2 >/dev/null
@@ -312,13 +313,22 @@ run_scale() {
     done
 }
 
+# Tether's purge: expired sessions added beside the live ones, then one purge run; appends to purge.csv.
+run_purge() {
+    local db=$1 result
+    curl -sf -X POST --max-time 600 "$api/admin/tether/fill-expired?count=$purge_sessions" >/dev/null
+    result=$(curl -sf -X POST --max-time 600 "$api/admin/tether/purge")
+    echo "$db,$purge_sessions,${result// /,},$(curl -sf "$api/admin/tether/sessions")" >>"$work/purge.csv"
+    log "purge / $db: $result (sessions batches ms)"
+}
+
 # ---- 3. JMH, in-process
 
 run_jmh() {
     log "running JMH"
     local classpath
     classpath=$bench/jmh/target/classes:$(cat "$bench/jmh/target/classpath.txt"):$root/target/tether-0.1.0-SNAPSHOT.jar
-    java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 1s -i 3 -r 1s -rf csv -rff "$work/jmh.csv" \
+    java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" \
         >"$work/jmh.out" 2>&1
 }
 
@@ -347,12 +357,14 @@ main() {
     build
     : >"$work/cells.csv"
     : >"$work/scale.csv"
+    : >"$work/purge.csv"
     describe_machine
     for db in $databases; do
         [ "$db" = postgresql ] && start_postgres
         start_wildfly "$db"
         run_matrix "$db"
         run_scale "$db"
+        run_purge "$db"
         stop_wildfly
         stop_postgres
     done

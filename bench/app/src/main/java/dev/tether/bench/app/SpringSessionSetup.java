@@ -22,6 +22,7 @@ import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +49,8 @@ public class SpringSessionSetup implements ServletContextListener {
         repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         repository.setConversionService(conversions());
-        // starts its expired-session cleanup (once a minute), as in an application configured by Spring
+        // its scheduled cleanup of expired sessions stays off, as Tether's purge does during the runs
+        repository.setCleanupCron(Scheduled.CRON_DISABLED);
         repository.afterPropertiesSet();
         event.getServletContext().addFilter("spring-session", new SessionRepositoryFilter<>(repository))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, PATH);

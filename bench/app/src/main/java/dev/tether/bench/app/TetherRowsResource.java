@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
+
+import dev.tether.PersistentSessions;
+import dev.tether.PurgeResult;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Puts Tether's tables at a given size for the scale runs, by inserting rows straight with SQL: a live
+ * Puts Tether's tables at a given size for the scale runs, and runs its purge for the purge rate, by inserting rows straight with SQL: a live
  * session row and one bean row (a copy of a real bean's key and bytes) per filler session. Filler keys are
  * sequential, as a bulk load makes them (a million random keys take minutes to insert on H2); the sessions under
  * load have real, random ones. Not counted in the statement counts; the bench calls it between runs only.
@@ -38,6 +41,9 @@ public class TetherRowsResource {
     @Inject
     BenchStorage storage;
 
+    @Inject
+    PersistentSessions sessions;
+
     @GET
     @Path("sessions")
     public String sessions() throws SQLException {
@@ -57,41 +63,65 @@ public class TetherRowsResource {
         }
     }
 
-    /** Adds filler sessions until there are {@code total}; the bean rows copy the first stored bean. */
+    /** Adds live filler sessions until there are {@code total}; the bean rows copy the first stored bean. */
     @POST
     @Path("fill")
     public String fill(@QueryParam("total") long total) throws SQLException {
         try (Connection connection = storage.uncounted().getConnection()) {
-            boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
-            String range = h2 ? "SYSTEM_RANGE(CAST(? AS BIGINT), CAST(? AS BIGINT))"
-                    : "generate_series(CAST(? AS BIGINT), CAST(? AS BIGINT)) AS g(x)";
-            Template bean = template(connection);
             long now = System.currentTimeMillis();
-            for (long from = count(connection) + 1; from <= total; from += CHUNK) {
-                long to = Math.min(total, from + CHUNK - 1);
-                try (PreparedStatement sessions = connection.prepareStatement(SESSIONS.formatted(PADDED, range));
-                     PreparedStatement beans = connection.prepareStatement(BEANS.formatted(PADDED, range))) {
-                    sessions.setLong(1, now);
-                    sessions.setLong(2, now);
-                    sessions.setLong(3, now + LIFETIME);
-                    sessions.setLong(4, LIFETIME);
-                    sessions.setLong(5, now + LIFETIME);
-                    sessions.setLong(6, from);
-                    sessions.setLong(7, to);
-                    sessions.executeUpdate();
-                    beans.setString(1, bean.key());
-                    beans.setString(2, bean.codec());
-                    beans.setBytes(3, bean.state());
-                    beans.setLong(4, from);
-                    beans.setLong(5, to);
-                    beans.executeUpdate();
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                // fresh planner statistics, as a database that grew slowly would have
-                statement.execute(h2 ? "ANALYZE" : "ANALYZE tether_session, tether_bean");
-            }
+            insert(connection, count(connection) + 1, total, now + LIFETIME);
             return Long.toString(count(connection));
+        }
+    }
+
+    /** Adds {@code count} sessions that expired a minute ago, for the purge to delete. */
+    @POST
+    @Path("fill-expired")
+    public String fillExpired(@QueryParam("count") long count) throws SQLException {
+        try (Connection connection = storage.uncounted().getConnection()) {
+            long from = count(connection) + 1;
+            insert(connection, from, from + count - 1, System.currentTimeMillis() - 60_000);
+            return Long.toString(count(connection));
+        }
+    }
+
+    /** Runs Tether's purge now: "sessions batches milliseconds". */
+    @POST
+    @Path("purge")
+    public String purge() {
+        PurgeResult result = sessions.purgeExpired();
+        return result.sessions() + " " + result.batches() + " " + result.took().toMillis();
+    }
+
+    private void insert(Connection connection, long first, long last, long expiresAt) throws SQLException {
+        boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+        String range = h2 ? "SYSTEM_RANGE(CAST(? AS BIGINT), CAST(? AS BIGINT))"
+                : "generate_series(CAST(? AS BIGINT), CAST(? AS BIGINT)) AS g(x)";
+        Template bean = template(connection);
+        long created = Math.min(System.currentTimeMillis(), expiresAt - 1);
+        for (long from = first; from <= last; from += CHUNK) {
+            long to = Math.min(last, from + CHUNK - 1);
+            try (PreparedStatement sessionRows = connection.prepareStatement(SESSIONS.formatted(PADDED, range));
+                 PreparedStatement beanRows = connection.prepareStatement(BEANS.formatted(PADDED, range))) {
+                sessionRows.setLong(1, created);
+                sessionRows.setLong(2, created);
+                sessionRows.setLong(3, expiresAt);
+                sessionRows.setLong(4, LIFETIME);
+                sessionRows.setLong(5, expiresAt);
+                sessionRows.setLong(6, from);
+                sessionRows.setLong(7, to);
+                sessionRows.executeUpdate();
+                beanRows.setString(1, bean.key());
+                beanRows.setString(2, bean.codec());
+                beanRows.setBytes(3, bean.state());
+                beanRows.setLong(4, from);
+                beanRows.setLong(5, to);
+                beanRows.executeUpdate();
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            // fresh planner statistics, as a database that grew slowly would have
+            statement.execute(h2 ? "ANALYZE" : "ANALYZE tether_session, tether_bean");
         }
     }
 

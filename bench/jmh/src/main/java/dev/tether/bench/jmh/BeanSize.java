@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -13,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import dev.tether.codec.ClassAllowList;
 import dev.tether.codec.DeserializationLimits;
@@ -22,11 +25,15 @@ import dev.tether.codec.JavaSerializationCodec;
  * What a bean's size costs, from the codec alone to a whole unit of work on in-memory H2:
  * {@code dirtyCheck} is what the end of every unit does for each bean it touched (serialize, compare with the
  * bytes it was loaded with); {@code decode} is what loading adds per bean; the two unit benchmarks are a
- * read-only and a read-modify-write request without HTTP.
+ * read-only and a read-modify-write request without HTTP; they warm up longer, as Hibernate's and Weld's code
+ * paths take many calls before the JIT is done with them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class BeanSize {
 
     @Param({"1024", "10240", "102400"})
@@ -62,11 +69,13 @@ public class BeanSize {
     }
 
     @Benchmark
+    @Warmup(iterations = 4, time = 2)
     public int readOnlyUnit() {
         return container.inSession(id, notebook::size);
     }
 
     @Benchmark
+    @Warmup(iterations = 4, time = 2)
     public long readModifyWriteUnit() {
         return container.inSession(id, notebook::edit);
     }
