@@ -3,7 +3,7 @@
 #
 #   bench/run.sh
 #
-# What it does, in order (about 13 minutes on 2 cores):
+# What it does, in order (about 15 minutes on a quiet 2-core machine, 20 on a busy one):
 #   1. builds the Tether jar of this checkout and the benchmark WAR and JMH classes (bench/pom.xml);
 #      installs wrk and PostgreSQL from Debian's packages when they are missing;
 #   2. for each database (embedded H2, then PostgreSQL on 127.0.0.1:$BENCH_PG_PORT): starts WildFly with
@@ -12,11 +12,15 @@
 #   3. runs the JMH benchmarks (in-process, Weld SE + H2);
 #   4. writes the report (bench/tools/Report.java).
 #
-# Settings (environment): BENCH_SECONDS measured seconds per cell (8), split in BENCH_ROUNDS rounds (2) that
-# alternate the variants; BENCH_WARMUP warm-up seconds per cell (2),
-# BENCH_CONNECTIONS (8), BENCH_DATABASES ("h2 postgresql"), BENCH_VARIANTS and BENCH_WORKLOADS (all),
-# BENCH_SCALE ("1000 100000 1000000"), BENCH_PURGE (expired sessions to purge, 100000), BENCH_JMH (1), BENCH_BUILD (1; 0 reuses the last build),
-# BENCH_PORT_OFFSET (800: HTTP 8880, management 10790), BENCH_PG_PORT (25432).
+# Settings (environment), defaults in brackets:
+#   BENCH_SECONDS      measured seconds per cell [8], split in BENCH_ROUNDS rounds [2] that alternate the variants
+#   BENCH_WARMUP       warm-up seconds per cell [2]
+#   BENCH_CONNECTIONS  wrk connections, one thread each [8]
+#   BENCH_DATABASES    [h2 postgresql]; BENCH_VARIANTS and BENCH_WORKLOADS [all]
+#   BENCH_SCALE        stored sessions of the scale runs [1000 100000 1000000]
+#   BENCH_PURGE        expired sessions the purge deletes [100000]
+#   BENCH_JMH          1 runs JMH [1]; BENCH_BUILD 0 reuses the last build [1]
+#   BENCH_PORT_OFFSET  WildFly's port offset [800: HTTP 8880, management 10790]; BENCH_PG_PORT [25432]
 # Only 127.0.0.1 is ever a target; every server it starts is stopped when it ends, however it ends.
 set -euo pipefail
 
@@ -55,6 +59,7 @@ cleanup() {
     stop_postgres
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # ---- 1. tools and builds
 
@@ -63,6 +68,7 @@ install_missing_tools() {
     command -v wrk >/dev/null || missing+=(wrk)
     ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
     command -v curl >/dev/null || missing+=(curl)
+    command -v jq >/dev/null || missing+=(jq)
     if [ ${#missing[@]} -gt 0 ]; then
         log "installing ${missing[*]} from Debian's packages"
         apt-get update -qq >/dev/null

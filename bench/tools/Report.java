@@ -583,14 +583,23 @@ public final class Report {
             if (maxX == minX) {
                 maxX = minX + 1;
             }
-            double maxY = niceCeiling(points.stream().mapToDouble(p -> p.p99Micros() / 1000.0).max().orElse(1));
+            // log scale on both axes: p50 and p99 differ by an order of magnitude
+            double minMs = points.stream().mapToDouble(p -> p.p50Micros() / 1000.0).min().orElse(1);
+            double maxMs = points.stream().mapToDouble(p -> p.p99Micros() / 1000.0).max().orElse(10);
+            double minY = Math.floor(Math.log10(Math.max(minMs, 0.01)));
+            double maxY = Math.ceil(Math.log10(Math.max(maxMs, minMs * 10)));
             int plotW = WIDTH - LEFT - RIGHT;
             int plotH = HEIGHT - TOP - BOTTOM;
-            for (int i = 0; i <= 5; i++) {
-                double value = maxY * i / 5;
-                int y = TOP + plotH - (int) Math.round(plotH * value / maxY);
-                svg.append(fmt("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>\n", LEFT, y, LEFT + plotW, y));
-                svg.append(fmt("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", LEFT - 6, y + 4, trimNumber(value)));
+            for (double decade = minY; decade <= maxY; decade++) {
+                for (int step : new int[] {1, 2, 5}) {
+                    double value = step * Math.pow(10, decade);
+                    if (Math.log10(value) > maxY) {
+                        break;
+                    }
+                    int y = yOf(value, minY, maxY, plotH);
+                    svg.append(fmt("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>\n", LEFT, y, LEFT + plotW, y));
+                    svg.append(fmt("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", LEFT - 6, y + 4, trimNumber(value)));
+                }
             }
             for (long sessions : points.stream().map(ScalePoint::sessions).distinct().sorted().toList()) {
                 int x = LEFT + (int) Math.round(plotW * (Math.log10(sessions) - minX) / (maxX - minX));
@@ -599,7 +608,7 @@ public final class Report {
             }
             svg.append(fmt("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>\n", LEFT, TOP, plotW, plotH));
             svg.append(fmt("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">stored sessions (log scale)</text>\n", LEFT + plotW / 2, HEIGHT - 18));
-            svg.append(fmt("<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">latency (ms)</text>\n", TOP + plotH / 2, TOP + plotH / 2));
+            svg.append(fmt("<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">latency (ms, log scale)</text>\n", TOP + plotH / 2, TOP + plotH / 2));
             int legendY = TOP + 10;
             for (String db : points.stream().map(ScalePoint::database).distinct().toList()) {
                 String color = COLORS.getOrDefault(db, "#333");
@@ -609,7 +618,7 @@ public final class Report {
                             .sorted((a, b) -> Long.compare(a.sessions(), b.sessions())).toList()) {
                         double ms = (p99 ? p.p99Micros() : p.p50Micros()) / 1000.0;
                         int x = LEFT + (int) Math.round(plotW * (Math.log10(p.sessions()) - minX) / (maxX - minX));
-                        int y = TOP + plotH - (int) Math.round(plotH * ms / maxY);
+                        int y = yOf(ms, minY, maxY, plotH);
                         line.append(line.length() == 0 ? "" : " ").append(x).append(',').append(y);
                         svg.append(fmt("<circle cx=\"%d\" cy=\"%d\" r=\"3.5\" fill=\"%s\"/>\n", x, y, color));
                     }
@@ -625,18 +634,13 @@ public final class Report {
             return svg.append("</svg>\n").toString();
         }
 
-        private static double niceCeiling(double value) {
-            double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-            for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-                if (step * magnitude >= value) {
-                    return step * magnitude;
-                }
-            }
-            return 10 * magnitude;
+        private static int yOf(double ms, double minY, double maxY, int plotH) {
+            double position = (Math.log10(Math.max(ms, Math.pow(10, minY))) - minY) / (maxY - minY);
+            return TOP + plotH - (int) Math.round(plotH * position);
         }
 
         private static String trimNumber(double value) {
-            return value == Math.rint(value) ? Long.toString((long) value) : fmt("%.1f", value);
+            return value == Math.rint(value) ? Long.toString((long) value) : fmt("%s", value);
         }
     }
 }
