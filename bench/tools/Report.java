@@ -343,9 +343,9 @@ public final class Report {
         md.append("Throughput counts 2xx responses per second; latency is over all responses; SQL is statements ")
                 .append("per request at the JDBC level, with commits (write transactions) beside. `x in-memory` and ")
                 .append("`x Spring` are the variant's throughput over theirs in the same run. **CPU ms/req** is the CPU ")
-                .append("time the server JVM and the database processes used per request during the measured runs: ")
-                .append("unlike throughput, other processes on the machine barely change it, so it is the steadier ")
-                .append("comparison on a shared machine (lower is better).\n\n");
+                .append("time the server JVM and the database processes used per request during the measured runs ")
+                .append("(lower is better): other processes on the machine change it less than throughput, though ")
+                .append("contention for the cores still inflates it.\n\n");
         for (String db : databases()) {
             md.append("### ").append(DATABASES.getOrDefault(db, db)).append("\n\n");
             md.append("| workload | variant | req/s | p50 ms | p99 ms | CPU ms/req | SQL per request | non-2xx | x in-memory | x Spring |\n");
