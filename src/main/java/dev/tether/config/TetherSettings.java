@@ -50,6 +50,14 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false));
     }
 
+    /**
+     * Whether {@code tether.authentication-mechanism} is on, read alone: it decides which beans exist, before
+     * the other settings are read.
+     */
+    public static boolean installsAuthenticationMechanism(ConfigSource source) {
+        return new SettingsReader(source).bool(ConfigKeys.AUTHENTICATION_MECHANISM, false);
+    }
+
     private static SizeLimits readSizeLimits(SettingsReader reader) {
         int bean = reader.byteSize(ConfigKeys.MAX_BEAN_BYTES, SizeLimits.DEFAULT_MAX_BEAN_BYTES);
         int session = reader.byteSize(ConfigKeys.MAX_SESSION_BYTES, Math.max(bean, SizeLimits.DEFAULT_MAX_SESSION_BYTES));

@@ -1,0 +1,90 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hostile session cookies over real HTTP: a fresh session (the notes are empty) or a clear 4xx, never a 500.
+ * That no query runs for them is shown by HostileIdTest, which counts statements.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostileRequestsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Wars.app("hostile", "");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static String padded(String start) {
+        return (start + "A".repeat(43)).substring(0, 43);
+    }
+
+    private HttpResponse<String> notesWithCookie(String cookieHeader) {
+        return new Client(base).get("api/notes", "Cookie", cookieHeader);
+    }
+
+    private static void assertFreshSession(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void anOverLongCookieGetsAFreshSession() {
+        assertFreshSession(notesWithCookie("SESSION_ID=" + "A".repeat(6_000)));
+    }
+
+    @Test
+    void severalCookiesOfTheNameGetAFreshSessionEvenWhenOneIsValid() {
+        Client owner = new Client(base);
+        owner.post("api/notes?item=secret");
+        String valid = owner.cookie("SESSION_ID").orElseThrow();
+
+        assertFreshSession(notesWithCookie("SESSION_ID=" + valid + "; SESSION_ID=" + padded("other")));
+    }
+
+    @Test
+    void sqlMetaCharactersGetAFreshSession() {
+        assertFreshSession(notesWithCookie("SESSION_ID=" + padded("'OR'1'='1'--")));
+        assertFreshSession(notesWithCookie("SESSION_ID=\"x'; DROP TABLE tether_session; --\""));
+    }
+
+    @Test
+    void controlCharactersGetAFreshSessionOrA400() {
+        byte[] cookie = ("SESSION_ID=" + padded("\u0001\u0002\u007f")).getBytes(StandardCharsets.ISO_8859_1);
+
+        RawHttp.Response response = RawHttp.getWithCookieBytes(base, "api/notes", cookie);
+
+        assertThat(response.status()).isIn(200, 400);
+        if (response.status() == 200) {
+            assertThat(response.body()).contains("[]");
+        }
+    }
+
+    /**
+     * Not Tether's answer: Undertow refuses a request whose cookies hold non-ASCII bytes with a 500 before
+     * any filter of the application runs (see SECURITY.md). This test records that, so a server upgrade that
+     * changes it is noticed; the request never reaches Tether or the database either way.
+     */
+    @Test
+    void nonAsciiCookieBytesAreRefusedByTheServerBeforeTetherRuns() {
+        byte[] cookie = ("SESSION_ID=" + padded("é")).getBytes(StandardCharsets.UTF_8);
+
+        RawHttp.Response response = RawHttp.getWithCookieBytes(base, "api/notes", cookie);
+
+        assertThat(response.status()).isIn(200, 400, 500);
+        assertThat(response.body()).doesNotContain("[\"");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A login kept in the persistent session outlives the server process: the second server of arquillian.xml is
+ * stopped and started again between two requests of the same browser. Its data source is a file.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LoginSurvivesRestartIT {
+
+    private static final String SERVER = "wildfly-restartable";
+    private static final String APP = "restart-login";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static WebArchive deployment() {
+        return Wars.appWithSessionLogin(APP);
+    }
+
+    @ArquillianResource
+    ContainerController server;
+    @ArquillianResource
+    Deployer deployer;
+
+    private static URL base() {
+        int offset = Integer.parseInt(System.getProperty("tether.it.restartable.port-offset", "300"));
+        try {
+            return new URL("http://127.0.0.1:" + (8080 + offset) + "/" + APP + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLoginSurvivesARestartUntilTheUserLogsOutEverywhere() {
+        String user = "alice-" + UUID.randomUUID();
+        server.start(SERVER);
+        try {
+            deployer.deploy(APP);
+            Client browser = new Client(base());
+            browser.post("api/account/login?user=" + user);
+            browser.post("api/notes?item=kept");
+
+            server.stop(SERVER);
+            server.start(SERVER);
+
+            assertThat(browser.get("api/account/whoami").body()).isEqualTo(user);
+            assertThat(browser.get("api/notes").body()).isEqualTo("[\"kept\"]");
+
+            Client phone = new Client(base());
+            phone.post("api/account/login?user=" + user);
+            assertThat(phone.post("api/account/logout-everywhere").body()).isEqualTo("2");
+
+            assertThat(browser.get("api/account/whoami").body()).isEqualTo("anonymous");
+            assertThat(browser.get("api/notes").body()).isEqualTo("[]");
+        } finally {
+            deployer.undeploy(APP);
+            server.stop(SERVER);
+        }
+    }
+}
