@@ -37,7 +37,7 @@ class SessionIdFuzzTest {
     void onlyTheGeneratorsFormIsWellFormed(String candidate) {
         boolean wellFormed = SessionIds.isWellFormed(candidate);
 
-        assertThat(wellFormed).isEqualTo(GENERATED_FORM.matcher(candidate).matches());
+        assertThat(wellFormed).isEqualTo(candidate != null && GENERATED_FORM.matcher(candidate).matches());
         if (wellFormed) {
             assertThat(SessionIds.hash(candidate)).matches("[0-9a-f]{64}");
             assertThat(SessionIds.forLog(candidate)).hasSizeLessThan(10).doesNotContain(candidate.substring(6));
