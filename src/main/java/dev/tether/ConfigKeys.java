@@ -49,6 +49,14 @@ public final class ConfigKeys {
     public static final String TOUCH_INTERVAL = "tether.touch-interval";
     /** {@code optimistic}, {@code last-write-wins} or {@code serialize}. Default {@code optimistic}. */
     public static final String CONCURRENCY = "tether.concurrency";
+    /** Under the {@code serialize} policy, how long a request waits for its session's turn before a 503. Default {@code PT10S}. */
+    public static final String SERIALIZE_WAIT = "tether.serialize.wait";
+    /** How often expired sessions are purged, ISO-8601. Default {@code PT5M}. */
+    public static final String PURGE_INTERVAL = "tether.purge-interval";
+    /** How many expired sessions one purge transaction deletes. Default {@code 500}. */
+    public static final String PURGE_BATCH_SIZE = "tether.purge.batch-size";
+    /** Whether purged sessions' beans are loaded and destroyed, so {@code @PreDestroy} runs. Default {@code false}. */
+    public static final String PURGE_DESTROY_BEANS = "tether.purge.destroy-beans";
     /** Cookie that carries the session ID. Default {@code SESSION_ID}. */
     public static final String COOKIE_NAME = "tether.cookie.name";
     /** When set, the request header that carries the session ID and the response header that returns it. */

@@ -1,5 +1,6 @@
 package dev.tether;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -48,6 +49,15 @@ public interface PersistentSession {
      * @return the new ID
      */
     String rotateId();
+
+    /** When this session expires if it is not used again: the earlier of its idle and absolute expiry. */
+    Instant expiresAt();
+
+    /** Overrides {@code tether.idle-timeout} for this session, e.g. longer for "remember me". */
+    void setIdleTimeout(Duration timeout);
+
+    /** Overrides {@code tether.absolute-timeout} for this session, counted from its creation. */
+    void setAbsoluteTimeout(Duration timeout);
 
     /** The name of the user this session belongs to, if one was set. */
     Optional<String> principal();

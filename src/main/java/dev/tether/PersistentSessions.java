@@ -44,4 +44,11 @@ public interface PersistentSessions {
 
     /** The number of sessions in the store that have not expired. */
     long count();
+
+    /**
+     * Deletes expired sessions now, in batches of {@code tether.purge.batch-size}, unless another node is purging
+     * (the nodes share a lease in the database). Tether also runs this every {@code tether.purge-interval} through
+     * the server's {@code ManagedScheduledExecutorService}; call it yourself where there is none.
+     */
+    PurgeResult purgeExpired();
 }

@@ -19,9 +19,9 @@ import dev.tether.StoreAs;
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
-                             Duration touchInterval, ConcurrencyPolicy concurrency, CookieSettings cookie,
-                             Optional<String> headerName, boolean rotateOnLogin, SizeLimits sizeLimits,
-                             boolean authenticationMechanism) {
+                             Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
+                             PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
+                             boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -43,6 +43,10 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.list(ConfigKeys.SERIALIZATION_ALLOW),
                 idle, absolute, touch,
                 reader.choice(ConfigKeys.CONCURRENCY, ConcurrencyPolicy.class, ConcurrencyPolicy.OPTIMISTIC),
+                reader.duration(ConfigKeys.SERIALIZE_WAIT).orElse(Duration.ofSeconds(10)),
+                new PurgeSettings(reader.duration(ConfigKeys.PURGE_INTERVAL).orElse(Duration.ofMinutes(5)),
+                        reader.positiveInt(ConfigKeys.PURGE_BATCH_SIZE, 500),
+                        reader.bool(ConfigKeys.PURGE_DESTROY_BEANS, false)),
                 readCookie(reader, absolute),
                 reader.headerSafe(ConfigKeys.HEADER_NAME),
                 reader.bool(ConfigKeys.ROTATE_ON_LOGIN, true),

@@ -1,5 +1,7 @@
 package dev.tether.context;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,5 +16,10 @@ class IndependentWrites {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void run(Runnable write) {
         write.run();
+    }
+
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    <T> T call(Supplier<T> work) {
+        return work.get();
     }
 }

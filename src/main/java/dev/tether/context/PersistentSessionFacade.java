@@ -1,5 +1,6 @@
 package dev.tether.context;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -51,6 +52,21 @@ class PersistentSessionFacade implements PersistentSession {
     @Override
     public String rotateId() {
         return unit().rotateId();
+    }
+
+    @Override
+    public Instant expiresAt() {
+        return unit().expiresAt();
+    }
+
+    @Override
+    public void setIdleTimeout(Duration timeout) {
+        unit().setIdleTimeout(timeout);
+    }
+
+    @Override
+    public void setAbsoluteTimeout(Duration timeout) {
+        unit().setAbsoluteTimeout(timeout);
     }
 
     @Override

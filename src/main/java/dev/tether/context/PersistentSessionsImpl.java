@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tether.PersistentSessions;
+import dev.tether.PurgeResult;
 import dev.tether.SessionInfo;
 import dev.tether.ids.SessionIds;
 import dev.tether.store.SessionRow;
@@ -17,13 +18,15 @@ import dev.tether.store.SessionRow;
 class PersistentSessionsImpl implements PersistentSessions {
 
     private SessionUnits units;
+    private SessionPurge purge;
 
     protected PersistentSessionsImpl() {
     }
 
     @Inject
-    PersistentSessionsImpl(SessionUnits units) {
+    PersistentSessionsImpl(SessionUnits units, SessionPurge purge) {
         this.units = units;
+        this.purge = purge;
     }
 
     @Override
@@ -69,20 +72,16 @@ class PersistentSessionsImpl implements PersistentSessions {
             if (currentPk.filter(row.pk()::equals).isPresent()) {
                 units.current().get().invalidate();
             } else {
-                invalidateStored(row);
+                units.endStoredSession(row.pk());
             }
         }
         return rows.size();
     }
 
-    /** Ends a session that is not the caller's: a unit of its own loads it, destroys its beans, deletes it. */
-    private void invalidateStored(SessionRow row) {
-        UnitOfWorkHandle handle = units.openStored(row.pk());
-        try {
-            handle.unit().invalidate();
-        } finally {
-            units.discard(handle);
-        }
+
+    @Override
+    public PurgeResult purgeExpired() {
+        return purge.purge();
     }
 
     @Override

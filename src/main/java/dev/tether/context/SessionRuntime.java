@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 
+import dev.tether.ConcurrencyPolicy;
+
 import dev.tether.config.TetherSettings;
 import dev.tether.store.SessionStore;
 
@@ -22,5 +24,11 @@ record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs
 
     long now() {
         return clock.millis();
+    }
+
+    /** Whether units lock their session: the global policy is serialize, or some bean asks for it. */
+    boolean serializesSessions() {
+        return settings.concurrency() == ConcurrencyPolicy.SERIALIZE
+                || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE);
     }
 }

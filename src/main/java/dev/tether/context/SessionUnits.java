@@ -102,15 +102,33 @@ public class SessionUnits {
         }
     }
 
-    /** A unit on a stored session found by its surrogate key; it sends nothing to any client. */
-    UnitOfWorkHandle openStored(String pk) {
+    /**
+     * Ends a session that is not the caller's: a unit of its own loads it, destroys its beans (so
+     * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed}.
+     */
+    void endStoredSession(String pk) {
         UnitOfWork unit = UnitOfWork.ofStored(runtime, pk);
-        return new UnitOfWorkHandle(unit, extension.activeUnits().bind(unit));
+        UnitOfWork hidden = extension.activeUnits().bind(unit);
+        try {
+            unit.invalidate();
+        } finally {
+            unit.abandon();
+            extension.activeUnits().restore(hidden);
+        }
     }
 
     /** Unbinds the unit without writing anything: for a unit whose request failed before it could be used. */
     public void discard(UnitOfWorkHandle handle) {
-        extension.activeUnits().restore(handle.hidden());
+        try {
+            handle.unit().abandon();
+        } finally {
+            extension.activeUnits().restore(handle.hidden());
+        }
+    }
+
+    /** Ends a {@link #detach detached} unit without writing anything. */
+    public void abandonDetached(UnitOfWorkHandle handle) {
+        handle.unit().abandon();
     }
 
     /**

@@ -50,7 +50,7 @@ public class TetherExtension implements Extension {
     void addTetherBeans(@Observes BeforeBeanDiscovery event, BeanManager manager) {
         // the jar has no beans.xml (an archive with an extension is not scanned), so its beans are added here
         for (Class<?> type : List.of(SessionUnits.class, PersistentSessionFacade.class,
-                PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class)) {
+                PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class, SessionPurge.class)) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
         }
     }

@@ -1,5 +1,6 @@
 package dev.tether.context;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import dev.tether.ConcurrencyPolicy;
 import dev.tether.codec.BeanCodec;
 import dev.tether.codec.UnreadableStateException;
 import dev.tether.ids.SessionIds;
+import dev.tether.store.LockedSession;
 import dev.tether.store.SessionChanges;
 import dev.tether.store.SessionChanges.BeanWrite;
 import dev.tether.store.SessionRow;
@@ -46,6 +48,7 @@ final class UnitOfWork {
 
     private boolean loaded;
     private StoredSession stored;
+    private LockedSession lock;
     private String id;
     private Metadata metadata;
     private boolean keepNewSession;
@@ -245,6 +248,33 @@ final class UnitOfWork {
         keepNewSession = true;
     }
 
+    synchronized void setIdleTimeout(Duration timeout) {
+        ensureLoaded();
+        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), positive(timeout).toMillis(),
+                metadata.absoluteExpiresAt(), metadata.principal());
+        metadataChanged = true;
+    }
+
+    synchronized void setAbsoluteTimeout(Duration timeout) {
+        ensureLoaded();
+        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), metadata.idleTimeoutMillis(),
+                metadata.createdAt() + positive(timeout).toMillis(), metadata.principal());
+        metadataChanged = true;
+    }
+
+    synchronized Instant expiresAt() {
+        ensureLoaded();
+        long idleExpiry = Math.max(metadata.lastAccessedAt(), runtime.now()) + metadata.idleTimeoutMillis();
+        return Instant.ofEpochMilli(Math.min(idleExpiry, metadata.absoluteExpiresAt()));
+    }
+
+    private static Duration positive(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a session timeout must be a positive duration, not " + timeout);
+        }
+        return timeout;
+    }
+
     synchronized String rotateId() {
         ensureLoaded();
         newId();
@@ -296,6 +326,7 @@ final class UnitOfWork {
         }
         if (stored != null) {
             destroyStoredBeansNotInMemory();
+            abandon();
             runtime.writes().run(() -> runtime.store().delete(stored.row().pk()));
             runtime.events().destroyed(stored.row());
         }
@@ -332,7 +363,12 @@ final class UnitOfWork {
             return;
         }
         Optional<StoredSession> found = Optional.empty();
-        if (presentedId != null) {
+        if (presentedId != null && runtime.serializesSessions()) {
+            long wait = runtime.settings().serializeWait().toMillis();
+            lock = runtime.writes().call(() ->
+                    runtime.store().lockAndLoad(SessionIds.hash(presentedId), runtime.now(), wait)).orElse(null);
+            found = lock == null ? Optional.empty() : Optional.of(lock.session());
+        } else if (presentedId != null) {
             found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());
         } else if (storedPk != null) {
             found = runtime.store().loadByPk(storedPk);
@@ -370,6 +406,14 @@ final class UnitOfWork {
      * @throws dev.tether.SessionStoreUnavailableException when the store cannot be written
      */
     synchronized WriteBack writeBack() {
+        try {
+            return writeChanges();
+        } finally {
+            abandon();
+        }
+    }
+
+    private WriteBack writeChanges() {
         if (!loaded) {
             return WriteBack.NOTHING;
         }
@@ -401,7 +445,15 @@ final class UnitOfWork {
         }
         SessionRow row = rowAt(stored.row().pk(), now);
         SessionChanges changes = new SessionChanges(row, false, inserts, updates, deletes);
-        runtime.writes().run(() -> runtime.store().save(changes));
+        LockedSession held = lock;
+        lock = null;
+        runtime.writes().run(() -> {
+            if (held != null) {
+                held.save(changes);
+            } else {
+                runtime.store().save(changes);
+            }
+        });
         return idChanged ? WriteBack.sendId(id) : WriteBack.NOTHING;
     }
 
@@ -415,6 +467,15 @@ final class UnitOfWork {
         inserts.forEach(write -> after.put(write.key(), write.state().length));
         updates.forEach(write -> after.put(write.key(), write.state().length));
         runtime.sizes().checkSession(before, after);
+    }
+
+    /** Ends the unit without writing: releases the session's lock if this unit holds it. */
+    synchronized void abandon() {
+        if (lock != null) {
+            LockedSession held = lock;
+            lock = null;
+            runtime.writes().run(held::close);
+        }
     }
 
     private WriteBack writeNewSession(List<BeanWrite> inserts, long now) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import dev.tether.SessionConflictException;
@@ -39,8 +40,13 @@ public final class JpaSessionStore implements SessionStore {
             + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key AND b.version = :version";
     private static final String UPDATE_BEAN_BLIND = "UPDATE TetherBean b SET b.state = :state, b.codec = :codec, "
             + "b.version = b.version + 1 WHERE b.sessionPk = :sessionPk AND b.beanKey = :key";
+    private static final String BEANS_OF = "SELECT b FROM TetherBean b WHERE b.sessionPk = :pk";
+    private static final String FIND_EXPIRED = "SELECT s FROM TetherSession s WHERE s.expiresAt <= :now "
+            + "ORDER BY s.expiresAt";
+    private static final String DELETE_EXPIRED = "DELETE FROM TetherSession s WHERE s.pk IN :pks AND s.expiresAt <= :now";
+    private static final String ACQUIRE_LEASE = "UPDATE TetherLease l SET l.holder = :holder, l.heldUntil = :until "
+            + "WHERE l.name = :name AND (l.heldUntil < :now OR l.holder = :holder)";
     private static final String DELETE_BEAN = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk AND b.beanKey = :key";
-    private static final String DELETE_BEANS = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk";
     private static final String DELETE_SESSION = "DELETE FROM TetherSession s WHERE s.pk = :pk";
 
     private final EntityManagerFactory emf;
@@ -84,35 +90,130 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public void save(SessionChanges changes) {
+        write(em -> apply(em, changes));
+    }
+
+    private static void apply(EntityManager em, SessionChanges changes) {
         SessionRow row = changes.row();
-        write(em -> {
-            if (changes.isNew()) {
-                em.persist(new SessionEntity(row));
-            } else if (updateRow(em, row) == 0) {
-                throw new SessionConflictException("the session ended while this request used it");
+        if (changes.isNew()) {
+            em.persist(new SessionEntity(row));
+        } else if (updateRow(em, row) == 0) {
+            throw new SessionConflictException("the session ended while this request used it");
+        }
+        for (SessionChanges.BeanWrite bean : changes.updates()) {
+            if (updateBean(em, row.pk(), bean) == 0) {
+                throw new SessionConflictException("bean " + bean.key()
+                        + " was changed by another request of this session since this one read it");
             }
-            for (SessionChanges.BeanWrite bean : changes.updates()) {
-                if (updateBean(em, row.pk(), bean) == 0) {
-                    throw new SessionConflictException("bean " + bean.key()
-                            + " was changed by another request of this session since this one read it");
-                }
-            }
-            for (String key : changes.deletes()) {
-                em.createQuery(DELETE_BEAN).setParameter("pk", row.pk()).setParameter("key", key).executeUpdate();
-            }
-            for (SessionChanges.BeanWrite bean : changes.inserts()) {
-                em.persist(new BeanEntity(UUID.randomUUID().toString(), row.pk(), bean.key(), bean.codec(),
-                        bean.state(), 1));
-            }
-        });
+        }
+        for (String key : changes.deletes()) {
+            em.createQuery(DELETE_BEAN).setParameter("pk", row.pk()).setParameter("key", key).executeUpdate();
+        }
+        for (SessionChanges.BeanWrite bean : changes.inserts()) {
+            em.persist(new BeanEntity(UUID.randomUUID().toString(), row.pk(), bean.key(), bean.codec(),
+                    bean.state(), 1));
+        }
+    }
+
+    /**
+     * The bean rows go with the session row through the foreign key's ON DELETE CASCADE: every writer then
+     * locks the session row before its beans, and two writers can never wait on each other in a cycle.
+     */
+    @Override
+    public void delete(String pk) {
+        write(em -> em.createQuery(DELETE_SESSION).setParameter("pk", pk).executeUpdate());
     }
 
     @Override
-    public void delete(String pk) {
-        write(em -> {
-            em.createQuery(DELETE_BEANS).setParameter("pk", pk).executeUpdate();
-            em.createQuery(DELETE_SESSION).setParameter("pk", pk).executeUpdate();
-        });
+    public List<SessionRow> findExpired(long now, int limit) {
+        return read(em -> em.createQuery(FIND_EXPIRED, SessionEntity.class).setParameter("now", now)
+                .setMaxResults(limit).getResultStream().map(SessionEntity::toRow).toList());
+    }
+
+    @Override
+    public int deleteExpired(List<String> pks, long now) {
+        if (pks.isEmpty()) {
+            return 0;
+        }
+        int[] deleted = new int[1];
+        write(em -> deleted[0] = em.createQuery(DELETE_EXPIRED).setParameter("pks", pks).setParameter("now", now)
+                .executeUpdate());
+        return deleted[0];
+    }
+
+    @Override
+    public boolean acquireLease(String name, String holder, long now, long until) {
+        int[] updated = new int[1];
+        write(em -> updated[0] = em.createQuery(ACQUIRE_LEASE).setParameter("holder", holder)
+                .setParameter("until", until).setParameter("name", name).setParameter("now", now).executeUpdate());
+        return updated[0] == 1;
+    }
+
+    @Override
+    public Optional<LockedSession> lockAndLoad(String idHash, long now, long waitMillis) {
+        EntityManager em = open();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            Optional<SessionEntity> session = em.createQuery(FIND_LIVE, SessionEntity.class)
+                    .setParameter("idHash", idHash).setParameter("now", now)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("jakarta.persistence.lock.timeout", (int) Math.min(waitMillis, Integer.MAX_VALUE))
+                    .getResultStream().findFirst();
+            if (session.isEmpty()) {
+                rollbackQuietly(tx);
+                em.close();
+                return Optional.empty();
+            }
+            Map<String, StoredBean> beans = new HashMap<>();
+            em.createQuery(BEANS_OF, BeanEntity.class).setParameter("pk", session.get().pk).getResultStream()
+                    .forEach(bean -> beans.put(bean.beanKey, bean.toStoredBean()));
+            return Optional.of(new JpaLockedSession(em, tx, new StoredSession(session.get().toRow(), beans)));
+        } catch (PersistenceException e) {
+            rollbackQuietly(tx);
+            em.close();
+            throw new SessionStoreUnavailableException("the session is busy with another request, or the store "
+                    + "cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /** The lock is the row lock of the open transaction; saving commits in it, closing rolls it back. */
+    private static final class JpaLockedSession implements LockedSession {
+
+        private final EntityManager em;
+        private final EntityTransaction tx;
+        private final StoredSession session;
+
+        JpaLockedSession(EntityManager em, EntityTransaction tx, StoredSession session) {
+            this.em = em;
+            this.tx = tx;
+            this.session = session;
+        }
+
+        @Override
+        public StoredSession session() {
+            return session;
+        }
+
+        @Override
+        public void save(SessionChanges changes) {
+            try {
+                apply(em, changes);
+                tx.commit();
+            } catch (PersistenceException e) {
+                throw failureOf(e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (em.isOpen()) {
+                rollbackQuietly(tx);
+                em.close();
+            }
+        }
     }
 
     private static int updateRow(EntityManager em, SessionRow row) {
@@ -166,9 +267,7 @@ public final class JpaSessionStore implements SessionStore {
             work.accept(em);
             tx.commit();
         } catch (PersistenceException e) {
-            throw isConstraintViolation(e)
-                    ? new SessionConflictException("another request of this session stored the same bean first")
-                    : unavailable(e);
+            throw failureOf(e);
         } finally {
             rollbackQuietly(tx);
             em.close();
@@ -192,6 +291,12 @@ public final class JpaSessionStore implements SessionStore {
         } catch (PersistenceException e) {
             throw unavailable(e);
         }
+    }
+
+    private static RuntimeException failureOf(PersistenceException e) {
+        return isConstraintViolation(e)
+                ? new SessionConflictException("another request of this session stored the same bean first")
+                : unavailable(e);
     }
 
     /** SQLState class 23 is "integrity constraint violation" on every database we support. */

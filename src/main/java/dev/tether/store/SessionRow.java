@@ -11,14 +11,4 @@ import java.util.Optional;
  */
 public record SessionRow(String pk, String idHash, long createdAt, long lastAccessedAt, long expiresAt,
                          long idleTimeoutMillis, long absoluteExpiresAt, Optional<String> principal) {
-
-    /** When a session last used at {@code accessedAt} expires, given this row's timeouts. */
-    public long expiryAfterAccessAt(long accessedAt) {
-        return Math.min(saturatedAdd(accessedAt, idleTimeoutMillis), absoluteExpiresAt);
-    }
-
-    static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
 }

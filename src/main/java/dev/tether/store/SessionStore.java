@@ -12,6 +12,15 @@ public interface SessionStore {
     /** The session and all its beans, in one query; empty when unknown or expired at {@code now}. */
     Optional<StoredSession> load(String idHash, long now);
 
+    /**
+     * The session and its beans, locked against every other unit that asks for the lock, until the returned
+     * handle is saved or closed. Empty when unknown or expired.
+     *
+     * @param waitMillis how long to wait for a lock another unit holds
+     * @throws dev.tether.SessionStoreUnavailableException when the lock is not granted in time
+     */
+    Optional<LockedSession> lockAndLoad(String idHash, long now, long waitMillis);
+
     /** The session by its surrogate key, with its beans, whether or not it has expired. */
     Optional<StoredSession> loadByPk(String pk);
 
@@ -33,4 +42,23 @@ public interface SessionStore {
     Optional<SessionRow> find(String idHash, long now);
 
     long countLive(long now);
+
+    /** Up to {@code limit} rows of sessions expired at {@code now}, the longest expired first. */
+    List<SessionRow> findExpired(long now, int limit);
+
+    /**
+     * Deletes those of the sessions that are still expired at {@code now}, with their beans, in one short
+     * transaction.
+     *
+     * @return how many were deleted
+     */
+    int deleteExpired(List<String> pks, long now);
+
+    /**
+     * Takes or renews the named cluster-wide lease for {@code holder} until {@code until}, unless another holder's
+     * lease is still current.
+     *
+     * @return whether {@code holder} now holds the lease
+     */
+    boolean acquireLease(String name, String holder, long now, long until);
 }

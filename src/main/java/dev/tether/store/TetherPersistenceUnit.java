@@ -87,7 +87,7 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(SessionEntity.class.getName(), BeanEntity.class.getName());
+        return List.of(SessionEntity.class.getName(), BeanEntity.class.getName(), LeaseEntity.class.getName());
     }
 
     @Override

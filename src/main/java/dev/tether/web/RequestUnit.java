@@ -62,6 +62,7 @@ final class RequestUnit {
         }
         closed = true;
         if (status >= 500) {
+            units.abandonDetached(handle);
             return;
         }
         WriteBack result = units.closeDetached(handle);
@@ -74,6 +75,14 @@ final class RequestUnit {
      */
     void unbindFromThread() {
         units.detach(handle);
+    }
+
+    /** Ends the unit without writing, if nothing wrote it back: the request failed before its response. */
+    synchronized void abandonIfOpen() {
+        if (!closed) {
+            closed = true;
+            units.abandonDetached(handle);
+        }
     }
 
     synchronized boolean isClosed() {

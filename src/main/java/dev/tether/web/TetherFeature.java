@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.FeatureContext;
 /**
  * Registers Tether's JAX-RS providers in an application that lists its classes itself (an {@code Application}
  * whose {@code getClasses()} or {@code getSingletons()} is not empty turns scanning off). Without it,
- * persistent beans still work through the Servlet filter, but write failures are not problem responses and a
- * resource cannot return a persistent bean as its entity.
+ * persistent beans still work through the Servlet filter, which writes back at the first byte of the body; the
+ * Feature adds the write-back before the entity is written and problem responses for Tether's failures raised
+ * inside a resource.
  *
  * <pre>{@code
  * public Set<Class<?>> getClasses() { return Set.of(CartResource.class, TetherFeature.class); }

@@ -55,6 +55,9 @@ public class TetherServletFilter extends HttpFilter {
             }
             guarded.fail(failure);
         } finally {
+            if (!request.isAsyncStarted()) {
+                unit.abandonIfOpen();
+            }
             unit.unbindFromThread();
         }
     }

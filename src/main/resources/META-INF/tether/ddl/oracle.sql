@@ -25,3 +25,11 @@ CREATE TABLE tether_bean (
     CONSTRAINT tether_bean_key UNIQUE (session_pk, bean_key),
     CONSTRAINT tether_bean_session FOREIGN KEY (session_pk) REFERENCES tether_session (session_pk) ON DELETE CASCADE
 );
+-- One row per cluster-wide task; the node whose lease is current runs it (the expiry purge).
+CREATE TABLE tether_lease (
+    lease_name VARCHAR2(64) NOT NULL,
+    holder     VARCHAR2(64),
+    held_until NUMBER(19)      NOT NULL,
+    CONSTRAINT tether_lease_pk PRIMARY KEY (lease_name)
+);
+INSERT INTO tether_lease (lease_name, holder, held_until) VALUES ('purge', NULL, 0);

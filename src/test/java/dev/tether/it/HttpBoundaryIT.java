@@ -20,7 +20,7 @@ class HttpBoundaryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.app("shop", "");
+        return Wars.appWithExplicitApplication("shop");
     }
 
     @ArquillianResource
@@ -117,6 +117,28 @@ class HttpBoundaryIT {
     }
 
     @Test
+    void fourClientsOfTwentyFiveIncrementsEachEndAtTheNumberOfSuccesses() {
+        Client owner = new Client(base);
+        owner.post("api/tally");
+        List<CompletableFuture<List<Integer>>> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Client client = owner.sharingCookiesWith("SESSION_ID");
+            clients.add(CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    statuses.add(client.post("api/tally").statusCode());
+                }
+                return statuses;
+            }));
+        }
+        List<Integer> statuses = clients.stream().flatMap(c -> c.join().stream()).toList();
+
+        long successes = statuses.stream().filter(s -> s == 200).count();
+        assertThat(statuses).hasSize(100).allMatch(s -> s == 200 || s == 409);
+        assertThat(owner.get("api/tally").body()).isEqualTo(String.valueOf(1 + successes));
+    }
+
+    @Test
     void aResourceCanReturnThePersistentBeanAsJson() {
         Client browser = new Client(base);
         browser.post("api/notes?item=tom");
@@ -125,6 +147,17 @@ class HttpBoundaryIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"title\":\"untitled\"").contains("\"items\":[\"tom\"]");
+    }
+
+    @Test
+    void anApplicationThatListsItsClassesWithTetherFeatureStoresAndReturnsTheBean() {
+        Client browser = new Client(base);
+        browser.post("explicit/notes?item=listed");
+
+        HttpResponse<String> response = browser.get("explicit/notes/bean");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"items\":[\"listed\"]");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +39,7 @@ class LoginSurvivesRestartIT {
     Deployer deployer;
 
     private static URL base() {
-        int offset = Integer.parseInt(System.getProperty("tether.it.restartable.port-offset", "300"));
+        int offset = Integer.getInteger("it.restart.offset");
         try {
             return new URL("http://127.0.0.1:" + (8080 + offset) + "/" + APP + "/");
         } catch (MalformedURLException e) {
@@ -46,31 +47,32 @@ class LoginSurvivesRestartIT {
         }
     }
 
+    @AfterEach
+    void stopServer() {
+        if (server.isStarted(SERVER)) {
+            deployer.undeploy(APP);
+            server.stop(SERVER);
+        }
+    }
+
     @Test
     void aLoginSurvivesARestartUntilTheUserLogsOutEverywhere() {
         String user = "alice-" + UUID.randomUUID();
         server.start(SERVER);
-        try {
-            deployer.deploy(APP);
-            Client browser = new Client(base());
-            browser.post("api/account/login?user=" + user);
-            browser.post("api/notes?item=kept");
+        deployer.deploy(APP);
+        Client browser = new Client(base());
+        browser.post("api/account/login?user=" + user);
+        browser.post("api/notes?item=kept");
 
-            server.stop(SERVER);
-            server.start(SERVER);
+        server.stop(SERVER);
+        server.start(SERVER);
 
-            assertThat(browser.get("api/account/whoami").body()).isEqualTo(user);
-            assertThat(browser.get("api/notes").body()).isEqualTo("[\"kept\"]");
-
-            Client phone = new Client(base());
-            phone.post("api/account/login?user=" + user);
-            assertThat(phone.post("api/account/logout-everywhere").body()).isEqualTo("2");
-
-            assertThat(browser.get("api/account/whoami").body()).isEqualTo("anonymous");
-            assertThat(browser.get("api/notes").body()).isEqualTo("[]");
-        } finally {
-            deployer.undeploy(APP);
-            server.stop(SERVER);
-        }
+        assertThat(browser.get("api/account/whoami").body()).isEqualTo(user);
+        assertThat(browser.get("api/notes").body()).isEqualTo("[\"kept\"]");
+        Client phone = new Client(base());
+        phone.post("api/account/login?user=" + user);
+        assertThat(phone.post("api/account/logout-everywhere").body()).isEqualTo("2");
+        assertThat(browser.get("api/account/whoami").body()).isEqualTo("anonymous");
+        assertThat(browser.get("api/notes").body()).isEqualTo("[]");
     }
 }

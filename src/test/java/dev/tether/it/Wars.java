@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.tether.it.app.AccountResource;
+import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.Notes;
 import dev.tether.it.app.NotesServlet;
@@ -44,6 +45,11 @@ final class Wars {
     /** The test application, authenticating requests from the principal of their persistent session. */
     static WebArchive appWithSessionLogin(String name) {
         return app(name, "tether.authentication-mechanism=true\n");
+    }
+
+    /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
+    static WebArchive appWithExplicitApplication(String name) {
+        return app(name, "").addClass(ExplicitApplication.class);
     }
 
     /** The test application with a default persistence unit of its own. */

@@ -27,11 +27,18 @@ public class TestStorage {
         h2.setURL("jdbc:h2:mem:tether-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
+    private volatile boolean down;
+
     @Produces
     @SessionStorage
     @ApplicationScoped
     DataSource dataSource() {
-        return counter.wrap(h2);
+        return counter.wrap(new OutageDataSource(h2, () -> down));
+    }
+
+    /** Makes every new connection fail, as an unreachable database does, until {@code false} is passed. */
+    public void databaseDown(boolean down) {
+        this.down = down;
     }
 
     @Produces

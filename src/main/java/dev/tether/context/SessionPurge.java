@@ -1,0 +1,123 @@
+package dev.tether.context;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import dev.tether.PurgeResult;
+import dev.tether.config.PurgeSettings;
+import dev.tether.store.SessionRow;
+import dev.tether.store.SessionStore;
+
+/**
+ * Deletes expired sessions in bounded batches, each in its own short transaction, so that live requests never
+ * wait behind more than one batch. Only the node holding the database lease purges; the others skip. Expired
+ * sessions are unreachable before they are purged (every load filters on expiry), so purging is housekeeping,
+ * never a correctness matter.
+ */
+@ApplicationScoped
+class SessionPurge {
+
+    private static final Logger LOG = Logger.getLogger(SessionPurge.class.getName());
+    private static final String LEASE = "purge";
+    private static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+
+    private final String node = UUID.randomUUID().toString();
+    private SessionUnits units;
+    private ScheduledFuture<?> schedule;
+
+    protected SessionPurge() {
+    }
+
+    @Inject
+    SessionPurge(SessionUnits units) {
+        this.units = units;
+    }
+
+    void scheduleWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        Duration interval = units.runtime().settings().purge().interval();
+        try {
+            var scheduler = (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULER);
+            schedule = scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (NamingException | ClassCastException | LinkageError noScheduler) {
+            LOG.info(() -> "Tether: no managed scheduler here; expired sessions are purged only when "
+                    + "PersistentSessions.purgeExpired() is called");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            PurgeResult result = purge();
+            if (result.sessions() > 0) {
+                LOG.fine(() -> "Tether: purged " + result);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Tether: purging expired sessions failed; the next run tries again", e);
+        }
+    }
+
+    PurgeResult purge() {
+        SessionRuntime runtime = units.runtime();
+        SessionStore store = runtime.store();
+        PurgeSettings settings = runtime.settings().purge();
+        long started = System.nanoTime();
+        long now = runtime.now();
+        long leaseMillis = settings.interval().toMillis();
+        if (!store.acquireLease(LEASE, node, now, now + leaseMillis)) {
+            return new PurgeResult(false, 0, 0, Duration.ZERO);
+        }
+        int sessions = 0;
+        int batches = 0;
+        while (true) {
+            List<SessionRow> expired = store.findExpired(now, settings.batchSize());
+            if (expired.isEmpty()) {
+                break;
+            }
+            int deleted = settings.destroyBeans() ? endOneByOne(expired) : deleteBatch(store, expired, now);
+            batches++;
+            sessions += deleted;
+            if (deleted == 0) {
+                break;
+            }
+            store.acquireLease(LEASE, node, runtime.now(), runtime.now() + leaseMillis);
+        }
+        return new PurgeResult(true, sessions, batches, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {
+        int deleted = units.runtime().writes().call(() ->
+                store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now));
+        expired.forEach(units.runtime().events()::destroyed);
+        return deleted;
+    }
+
+    /** Each session's beans are loaded and destroyed, so {@code @PreDestroy} runs: slower, and off by default. */
+    private int endOneByOne(List<SessionRow> expired) {
+        for (SessionRow row : expired) {
+            units.endStoredSession(row.pk());
+        }
+        return expired.size();
+    }
+}

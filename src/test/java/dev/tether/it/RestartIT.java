@@ -1,0 +1,62 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Request 1, the server stops, the server starts, request 2: the Apache::Session flow across a real restart.
+ * The server's default data source is a file-backed H2 (the build points ExampleDS at a file).
+ */
+@ExtendWith(ArquillianExtension.class)
+class RestartIT {
+
+    private static final String SERVER = "wildfly-restartable";
+    private static final String APP = "restart";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static WebArchive deployment() {
+        return Wars.app(APP, "");
+    }
+
+    @ArquillianResource
+    ContainerController servers;
+    @ArquillianResource
+    Deployer deployer;
+
+    @AfterEach
+    void stopServer() {
+        if (servers.isStarted(SERVER)) {
+            deployer.undeploy(APP);
+            servers.stop(SERVER);
+        }
+    }
+
+    @Test
+    void theSessionSurvivesARestartOfTheServer() throws Exception {
+        servers.start(SERVER);
+        deployer.deploy(APP);
+        int port = 8080 + Integer.getInteger("it.restart.offset");
+        Client browser = new Client(new URL("http://127.0.0.1:" + port + "/" + APP + "/"));
+        browser.post("api/notes?item=before-restart");
+        String id = browser.cookie("SESSION_ID").orElseThrow();
+
+        servers.stop(SERVER);
+        servers.start(SERVER);
+
+        assertThat(browser.get("api/notes").body()).isEqualTo("[\"before-restart\"]");
+        assertThat(browser.cookie("SESSION_ID")).hasValue(id);
+    }
+}
