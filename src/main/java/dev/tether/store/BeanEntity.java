@@ -2,7 +2,6 @@ package dev.tether.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -23,7 +22,9 @@ public class BeanEntity {
     @Column(name = "session_pk", length = 36, nullable = false)
     String sessionPk;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    // eager, the default: it is only ever the session fetched together with this row, so it costs nothing,
+    // and EclipseLink without weaving turns LAZY to eager anyway, with a warning at every start
+    @ManyToOne
     @JoinColumn(name = "session_pk", insertable = false, updatable = false)
     SessionEntity session;
 

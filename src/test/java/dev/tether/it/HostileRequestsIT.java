@@ -41,9 +41,23 @@ class HostileRequestsIT {
         assertThat(response.body()).isEqualTo("[]");
     }
 
+    /** A fresh session, or the server's own 400 before the application runs (Payara's answer to some cookies). */
+    private static void assertFreshSessionOrRefused(int status, String body) {
+        assertThat(status).isIn(200, 400);
+        if (status == 200) {
+            assertThat(body).endsWith("[]");
+        }
+    }
+
+    private static boolean onWildFly() {
+        return "wildfly".equals(System.getProperty("arquillian.launch"));
+    }
+
     @Test
-    void anOverLongCookieGetsAFreshSession() {
-        assertFreshSession(notesWithCookie("SESSION_ID=" + "A".repeat(6_000)));
+    void anOverLongCookieGetsAFreshSessionOrA400() {
+        HttpResponse<String> response = notesWithCookie("SESSION_ID=" + "A".repeat(6_000));
+
+        assertFreshSessionOrRefused(response.statusCode(), response.body());
     }
 
     @Test
@@ -62,29 +76,38 @@ class HostileRequestsIT {
     }
 
     /*
-     * The two tests below record the server's answer, not Tether's: on WildFly, Weld's request listener asks
-     * Undertow for the request's cookies before any filter of the application runs, and Undertow refuses
-     * control characters and non-ASCII bytes in a cookie (UT000173) with a 500. Neither Tether nor the
-     * database sees these requests. They fail when a server upgrade changes that answer (SECURITY.md).
+     * Control characters and non-ASCII bytes never reach Tether on WildFly: Weld's request listener asks Undertow
+     * for the request's cookies before any filter of the application runs, and Undertow refuses such a cookie
+     * (UT000173) with a 500. Neither Tether nor the database sees the request. These tests record that answer
+     * so that a server upgrade that changes it is noticed (SECURITY.md); elsewhere they ask for a fresh
+     * session or a 400.
      */
 
     @Test
-    void controlCharactersInACookieAreRefusedByTheServerBeforeTetherRuns() {
+    void controlCharactersInACookieGetAFreshSessionOrAreRefusedByTheServer() {
         byte[] cookie = ("SESSION_ID=" + padded("\u0001\u0002")).getBytes(StandardCharsets.ISO_8859_1);
 
         RawHttp.Response response = RawHttp.getWithCookieBytes(base, "api/notes", cookie);
 
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.body()).doesNotContain("[");
+        assertAnsweredBeforeTetherOnWildFly(response);
     }
 
     @Test
-    void nonAsciiCookieBytesAreRefusedByTheServerBeforeTetherRuns() {
+    void nonAsciiCookieBytesGetAFreshSessionOrAreRefusedByTheServer() {
         byte[] cookie = ("SESSION_ID=" + padded("é")).getBytes(StandardCharsets.UTF_8);
 
         RawHttp.Response response = RawHttp.getWithCookieBytes(base, "api/notes", cookie);
 
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.body()).doesNotContain("[");
+        assertAnsweredBeforeTetherOnWildFly(response);
+    }
+
+    private static void assertAnsweredBeforeTetherOnWildFly(RawHttp.Response response) {
+        if (onWildFly()) {
+            assertThat(response.status()).as("Undertow's answer, given before any application code runs")
+                    .isEqualTo(500);
+            assertThat(response.body()).doesNotContain("[");
+        } else {
+            assertFreshSessionOrRefused(response.status(), response.body());
+        }
     }
 }

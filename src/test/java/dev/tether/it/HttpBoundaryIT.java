@@ -14,7 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The HTTP boundary on a real WildFly, driven by a real HTTP client that keeps cookies. */
+/** The HTTP boundary on a real server (WildFly, then Payara), driven by a real HTTP client that keeps cookies. */
 @ExtendWith(ArquillianExtension.class)
 class HttpBoundaryIT {
 

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A login kept in the persistent session outlives the server process: the second server of arquillian.xml is
- * stopped and started again between two requests of the same browser. Its data source is a file.
+ * A login kept in the persistent session outlives the server process: the restartable server of arquillian.xml
+ * is stopped and started again between two requests of the same browser. Its default data source is a file.
  */
 @ExtendWith(ArquillianExtension.class)
 class LoginSurvivesRestartIT {
 
-    private static final String SERVER = "wildfly-restartable";
+    private static final String SERVER = "restartable";
     private static final String APP = "restart-login";
 
     @Deployment(name = APP, managed = false, testable = false)
@@ -39,9 +39,8 @@ class LoginSurvivesRestartIT {
     Deployer deployer;
 
     private static URL base() {
-        int offset = Integer.getInteger("it.restart.offset");
         try {
-            return new URL("http://127.0.0.1:" + (8080 + offset) + "/" + APP + "/");
+            return new URL(System.getProperty("it.restartable.url") + APP + "/");
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -50,8 +49,11 @@ class LoginSurvivesRestartIT {
     @AfterEach
     void stopServer() {
         if (server.isStarted(SERVER)) {
-            deployer.undeploy(APP);
-            server.stop(SERVER);
+            try {
+                deployer.undeploy(APP);
+            } finally {
+                server.stop(SERVER);
+            }
         }
     }
 
@@ -64,8 +66,7 @@ class LoginSurvivesRestartIT {
         browser.post("api/account/login?user=" + user);
         browser.post("api/notes?item=kept");
 
-        server.stop(SERVER);
-        server.start(SERVER);
+        restartTheServer();
 
         assertThat(browser.get("api/account/whoami").body()).isEqualTo(user);
         assertThat(browser.get("api/notes").body()).isEqualTo("[\"kept\"]");
@@ -74,5 +75,13 @@ class LoginSurvivesRestartIT {
         assertThat(phone.post("api/account/logout-everywhere").body()).isEqualTo("2");
         assertThat(browser.get("api/account/whoami").body()).isEqualTo("anonymous");
         assertThat(browser.get("api/notes").body()).isEqualTo("[]");
+    }
+
+    /** The application goes down and up with its server, as a Payara Micro process does with its deployment. */
+    private void restartTheServer() {
+        deployer.undeploy(APP);
+        server.stop(SERVER);
+        server.start(SERVER);
+        deployer.deploy(APP);
     }
 }
