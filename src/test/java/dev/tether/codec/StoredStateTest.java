@@ -90,6 +90,19 @@ class StoredStateTest {
         assertThat(codecOf(Preferences.class.getName())).isEqualTo("jsonb");
     }
 
+    @Test
+    void jsonCutShortInsideAnUnknownPropertyGivesAFreshBeanInsteadOfAHang() throws SQLException {
+        String id = units.run(null, () -> preferences.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Preferences.class.getName(), "{\"removed\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        try (CapturedLog log = CapturedLog.of(UNIT_LOG)) {
+            String foo = units.run(id, () -> preferences.getFoo()).value();
+
+            assertThat(foo).isNull();
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains(Preferences.class.getName()));
+        }
+    }
+
     private void overwriteState(String beanKey, byte[] state) throws SQLException {
         try (Connection c = storage.uncounted().getConnection();
              PreparedStatement update = c.prepareStatement(
