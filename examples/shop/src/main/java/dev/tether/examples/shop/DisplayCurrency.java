@@ -2,6 +2,8 @@ package dev.tether.examples.shop;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** The currencies prices can be shown in. The rates are fixed: this is a demo, not a bank. */
 public enum DisplayCurrency {
@@ -13,6 +15,10 @@ public enum DisplayCurrency {
 
     DisplayCurrency(String perEuro) {
         this.perEuro = new BigDecimal(perEuro);
+    }
+
+    public static Optional<DisplayCurrency> named(String code) {
+        return Arrays.stream(values()).filter(currency -> currency.name().equals(code)).findFirst();
     }
 
     /** {@code 450} euro cents as {@code "4.50 EUR"}, {@code "4.95 USD"} ... */

@@ -1,8 +1,10 @@
 package dev.tether.examples.shop;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +24,8 @@ public class LoginResource {
     public record Credentials(String user, String password) {
     }
 
-    /** Who is logged in, or {@code {"user": null}} for nobody. */
+    /** Who is logged in since when; {@code {"since": null, "user": null}} for nobody. */
+    @JsonbNillable
     public record LoginView(String user, Instant since) {
 
         static LoginView of(Login login) {
@@ -50,7 +53,7 @@ public class LoginResource {
         if (credentials == null || !users.check(credentials.user(), credentials.password())) {
             throw ApiError.of(Status.UNAUTHORIZED, "unknown user or wrong password");
         }
-        login.logIn(credentials.user(), Instant.now());
+        login.logIn(credentials.user(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         // the principal lets PersistentSessions find every session of this user ("log out everywhere")
         session.setPrincipal(credentials.user());
         // a new ID once the session carries a login: an ID planted before the login is worth nothing

@@ -1,5 +1,6 @@
 package dev.tether.examples.shop;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ public class PreferencesResource {
     private static final List<String> THEMES = List.of("light", "dark");
 
     /** Preferences as the API shows and takes them; in a {@code PUT}, a missing field stays as it is. */
-    public record PreferencesView(DisplayCurrency currency, String theme) {
+    public record PreferencesView(String currency, String theme) {
     }
 
     @Inject
@@ -27,7 +28,7 @@ public class PreferencesResource {
 
     @GET
     public PreferencesView show() {
-        return new PreferencesView(preferences.getCurrency(), preferences.getTheme());
+        return new PreferencesView(preferences.getCurrency().name(), preferences.getTheme());
     }
 
     @PUT
@@ -40,7 +41,8 @@ public class PreferencesResource {
             throw ApiError.of(Status.BAD_REQUEST, "theme must be one of " + THEMES);
         }
         if (change.currency() != null) {
-            preferences.setCurrency(change.currency());
+            preferences.setCurrency(DisplayCurrency.named(change.currency()).orElseThrow(() -> ApiError.of(
+                    Status.BAD_REQUEST, "currency must be one of " + Arrays.toString(DisplayCurrency.values()))));
         }
         if (change.theme() != null) {
             preferences.setTheme(change.theme());

@@ -61,15 +61,17 @@ class ReadmeWalkthroughIT {
                 .forEach(line -> assertThat(source).as("%s prints '%s'", RUN_DEMO, line).contains(line.strip()));
     }
 
+    /** Runs the command as a reader's shell would; its standard error (curl -v) is part of the output. */
     private static List<String> run(String command, Path workDir) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("bash", "-c", command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .start();
-        byte[] output = process.getInputStream().readAllBytes();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("'%s' finishes", command).isTrue();
-        assertThat(process.exitValue()).as("exit status of '%s'", command).isZero();
-        return new String(output, StandardCharsets.UTF_8).lines().toList();
+        assertThat(process.exitValue()).as("exit status of '%s' (is curl installed?), which printed%n%s",
+                command, output).isZero();
+        return output.lines().toList();
     }
 
     private static Path readme() {

@@ -2,6 +2,7 @@ package dev.tether.examples.shop;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * The demo page in headless Chromium (Debian's, not a downloaded one). Each browser context is a separate
@@ -30,12 +32,20 @@ class ShopBrowserIT {
 
     @BeforeAll
     static void launchChromium() {
+        Path chromium = Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("no Chromium at " + chromium + ": install Debian's "
+                    + "(apt-get install -y chromium) or point -Dchromium.path=... at another one");
+        }
+        // the first requests after a restart load classes and warm up Hibernate: seconds on a busy machine
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium")))
+                .setExecutablePath(chromium)
                 .setHeadless(true)
-                // no sandbox in containers; no background traffic to a network that is not there
+                // no sandbox in containers; no background traffic to a network that is not there. Each
+                // launch gets a fresh temporary profile (--user-data-dir) from Playwright.
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
@@ -51,13 +61,15 @@ class ShopBrowserIT {
     }
 
     @Test
-    void cartAndLoginSurviveAServerRestart(ShopServer server) {
+    void loginCartAndPreferencesSurviveAServerRestart(ShopServer server) {
         try (BrowserContext visitor = browser.newContext()) {
             ShopPage shop = new ShopPage(visitor.newPage()).open(server.url());
             shop.logIn("alice", "wonderland");
             assertThat(shop.who()).hasText("Signed in as alice");
             shop.add("tea");
             shop.add("coffee");
+            shop.chooseTheme("dark");
+            assertThat(shop.body()).hasClass("dark");
 
             server.restart();
             shop.reload();
@@ -65,6 +77,7 @@ class ShopBrowserIT {
             assertThat(shop.who()).hasText("Signed in as alice");
             assertThat(shop.cartLines()).hasText(new String[] {"Green tea · 4.50 EUR", "Coffee beans · 12.90 EUR"});
             assertThat(shop.cartTotal()).hasText("17.40 EUR");
+            assertThat(shop.body()).hasClass("dark");
             shop.screenshot(SCREENSHOTS.resolve("cart-after-restart.png"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.tether.examples.shop;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import com.microsoft.playwright.Locator;
@@ -14,7 +15,7 @@ final class ShopPage {
         this.page = page;
     }
 
-    ShopPage open(java.net.URI url) {
+    ShopPage open(URI url) {
         page.navigate(url.toString());
         return this;
     }
@@ -32,12 +33,21 @@ final class ShopPage {
         cartLines().nth(before).waitFor();
     }
 
+    void chooseTheme(String theme) {
+        page.locator("#theme").selectOption(theme);
+    }
+
     void reload() {
         page.reload();
     }
 
     Locator who() {
         return page.locator("#who");
+    }
+
+    /** The page's body: its class is the theme in use. */
+    Locator body() {
+        return page.locator("body");
     }
 
     Locator cartLines() {

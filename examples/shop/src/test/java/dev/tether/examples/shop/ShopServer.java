@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class ShopServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final String WAR_NAME = "shop.war";
 

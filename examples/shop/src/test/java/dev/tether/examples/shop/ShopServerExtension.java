@@ -23,8 +23,7 @@ final class ShopServerExtension implements ParameterResolver {
     }
 
     /** Stopped by JUnit when the root context closes, and by the JVM if it exits before that. */
-    private record RunningServer(ShopServer server, Thread shutdownHook)
-            implements ExtensionContext.Store.CloseableResource {
+    private record RunningServer(ShopServer server, Thread shutdownHook) implements AutoCloseable {
 
         static RunningServer start() {
             ShopServer server = ShopServer.fromBuild();
