@@ -48,7 +48,13 @@ public final class JsonbCodec implements BeanCodec {
     public <T> T decode(byte[] bytes, Class<T> type) {
         try {
             checkWellFormed(bytes);
-            return jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+            T bean = jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+            if (bean == null) {
+                throw new UnreadableStateException("the stored state is JSON null, not a " + type.getName(), null);
+            }
+            return bean;
+        } catch (UnreadableStateException e) {
+            throw e;
         } catch (RuntimeException e) {
             // whatever the binding throws on stored bytes, the bean starts fresh rather than failing the request
             throw new UnreadableStateException(e.toString(), e);

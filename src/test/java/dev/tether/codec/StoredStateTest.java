@@ -103,6 +103,22 @@ class StoredStateTest {
         }
     }
 
+    @Test
+    void aJsonNullInsteadOfTheBeanGivesAFreshBean() throws SQLException {
+        String id = units.run(null, () -> preferences.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Preferences.class.getName(), "null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(units.run(id, () -> preferences.getFoo()).value()).isNull();
+    }
+
+    @Test
+    void aSerializedNullInsteadOfTheBeanGivesAFreshBean() throws SQLException {
+        String id = units.run(null, () -> basket.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Basket.class.getName(), new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x70});
+
+        assertThat(units.run(id, () -> basket.getFoo()).value()).isNull();
+    }
+
     private void overwriteState(String beanKey, byte[] state) throws SQLException {
         try (Connection c = storage.uncounted().getConnection();
              PreparedStatement update = c.prepareStatement(
