@@ -32,6 +32,7 @@ public final class JpaSessionStore implements SessionStore {
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
     private static final String FIND_BY_PRINCIPAL = "SELECT s FROM TetherSession s "
             + "WHERE s.principal = :principal AND s.expiresAt > :now ORDER BY s.createdAt";
+    private static final String EXISTS = "SELECT COUNT(s) FROM TetherSession s WHERE s.pk = :pk";
     private static final String COUNT_LIVE = "SELECT COUNT(s) FROM TetherSession s WHERE s.expiresAt > :now";
     private static final String UPDATE_ROW = "UPDATE TetherSession s SET s.idHash = :idHash, "
             + "s.lastAccessedAt = :lastAccessedAt, s.expiresAt = :expiresAt, s.idleTimeoutMillis = :idle, "
@@ -97,7 +98,7 @@ public final class JpaSessionStore implements SessionStore {
         SessionRow row = changes.row();
         if (changes.isNew()) {
             em.persist(new SessionEntity(row));
-        } else if (updateRow(em, row) == 0) {
+        } else if (updateRow(em, row) == 0 && !exists(em, row.pk())) {
             throw new SessionConflictException("the session ended while this request used it");
         }
         for (SessionChanges.BeanWrite bean : changes.updates()) {
@@ -226,6 +227,14 @@ public final class JpaSessionStore implements SessionStore {
                 .setParameter("principal", row.principal().orElse(null))
                 .setParameter("pk", row.pk())
                 .executeUpdate();
+    }
+
+    /**
+     * Asked only when the row update counted 0: MySQL drivers with {@code useAffectedRows=true} count the rows
+     * an update changed, not those it matched, and a row written twice in one millisecond does not change.
+     */
+    private static boolean exists(EntityManager em, String pk) {
+        return em.createQuery(EXISTS, Long.class).setParameter("pk", pk).getSingleResult() > 0;
     }
 
     private static int updateBean(EntityManager em, String sessionPk, SessionChanges.BeanWrite bean) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class SchemaInstaller {
     /** The table named by a CREATE TABLE, CREATE INDEX ... ON or INSERT INTO statement. */
     private static final Pattern TABLE = Pattern.compile(
             "^(?:CREATE TABLE|CREATE INDEX \\w+ ON|INSERT INTO)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+    /** How long a node that lost the race to create the tables waits for the winner to finish them. */
+    private static final Duration RACE_WAIT = Duration.ofSeconds(10);
 
     private SchemaInstaller() {
     }
@@ -36,7 +39,8 @@ public final class SchemaInstaller {
     /**
      * Runs the statements of the script whose table is missing: each {@code CREATE TABLE}, and the indexes and rows
      * that belong to that table. A schema from an earlier version gains the tables it lacks; an up-to-date schema
-     * costs one probe per table.
+     * costs one probe per table. Several nodes that start on one database at once may all try: each one that loses
+     * the race waits (a bounded while) for the winner's tables instead of failing.
      */
     public static void ensureSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -44,21 +48,66 @@ public final class SchemaInstaller {
             String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
             List<String> statements = statementsOf(script(dialect));
             Set<String> existing = new HashSet<>();
-            for (String sql : statements) {
-                tableOf(sql).filter(table -> sql.toUpperCase(Locale.ROOT).startsWith("CREATE TABLE"))
-                        .filter(table -> tableExists(connection, table)).ifPresent(existing::add);
+            for (String table : tablesCreatedBy(statements)) {
+                if (tableExists(connection, table)) {
+                    existing.add(table);
+                }
             }
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    String table = tableOf(sql).orElse("");
-                    if (!existing.contains(table)) {
-                        LOG.info(() -> "Tether: " + sql.lines().findFirst().orElse(sql)
-                                + " (META-INF/tether/ddl/" + dialect + ".sql)");
-                        statement.execute(sql);
-                    }
+            List<String> missing = statements.stream()
+                    .filter(sql -> !existing.contains(tableOf(sql).orElse(""))).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                run(connection, missing, dialect);
+            } catch (SQLException e) {
+                if (!createdByAnother(connection, tablesCreatedBy(statements))) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /**
+     * One transaction where DDL is transactional (PostgreSQL, SQL Server): a racing node then sees all of the new
+     * tables or none of them. Elsewhere each statement commits on its own and the wait below covers the gap.
+     */
+    private static void run(Connection connection, List<String> statements, String dialect) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                LOG.info(() -> "Tether: " + sql.lines().findFirst().orElse(sql)
+                        + " (META-INF/tether/ddl/" + dialect + ".sql)");
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static boolean createdByAnother(Connection connection, List<String> tables) {
+        long deadline = System.nanoTime() + RACE_WAIT.toNanos();
+        while (!tables.stream().allMatch(table -> tableExists(connection, table))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> tablesCreatedBy(List<String> statements) {
+        return statements.stream().filter(sql -> sql.toUpperCase(Locale.ROOT).startsWith("CREATE TABLE"))
+                .map(SchemaInstaller::tableOf).flatMap(Optional::stream).toList();
     }
 
     private static List<String> statementsOf(String script) {
@@ -70,7 +119,6 @@ public final class SchemaInstaller {
         Matcher matcher = TABLE.matcher(sql);
         return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
-
 
     /** The script name for a JDBC product name. */
     static String dialectOf(String productName) {

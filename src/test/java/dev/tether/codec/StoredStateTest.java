@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -13,21 +15,32 @@ import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.tether.ConfigKeys;
 
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Coin;
 import dev.tether.fixtures.Preferences;
 import dev.tether.fixtures.Wallet;
 import dev.tether.support.CapturedLog;
+import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Stored bytes that cannot be read never reach the user as an exception; JSON-B round-trips. */
 @EnableWeld
+@RunsOnEveryDatabase
 class StoredStateTest {
 
     private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
+
+    /** Room for the megabyte state below; the defaults (256KB a bean) are SizeLimitsTest's subject. */
+    @RegisterExtension
+    static SystemSettings settings = new SystemSettings(Map.of(
+            ConfigKeys.MAX_BEAN_BYTES, "2MB", ConfigKeys.MAX_SESSION_BYTES, "2MB"));
 
     @WeldSetup
     WeldInitiator weld = TetherWeld.withBeans();
@@ -88,6 +101,15 @@ class StoredStateTest {
 
         assertThat(values).containsExactly("bar", List.of("tom", "dick", "harry"), 12);
         assertThat(codecOf(Preferences.class.getName())).isEqualTo("jsonb");
+    }
+
+    @Test
+    void aStateOfAMegabyteRoundTrips() {
+        List<String> names = IntStream.range(0, 20_000)
+                .mapToObj(i -> String.format("%050d", i)).toList();
+        String id = units.run(null, () -> { basket.getNames().addAll(names); }).idToSend().orElseThrow();
+
+        assertThat(units.run(id, () -> basket.getNames()).value()).isEqualTo(names);
     }
 
     @Test

@@ -15,12 +15,14 @@ import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /**
  * Two units of one session that overlap, interleaved by hand on one thread: each works on its own copy, and
  * the version check decides at write-back.
  */
 @EnableWeld
+@RunsOnEveryDatabase
 class ConcurrentUnitsTest {
 
     @WeldSetup

@@ -23,9 +23,11 @@ import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Idle and absolute expiry, on a clock the test moves: an expired session reads as absent, purged or not. */
 @EnableWeld
+@RunsOnEveryDatabase
 class ExpiryTest {
 
     @RegisterExtension

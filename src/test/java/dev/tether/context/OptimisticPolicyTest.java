@@ -17,9 +17,11 @@ import dev.tether.fixtures.Guestbook;
 import dev.tether.support.Hammer;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** The default policy under real contention: every write either counts or is refused, none is lost. */
 @EnableWeld
+@RunsOnEveryDatabase
 class OptimisticPolicyTest {
 
     @WeldSetup

@@ -22,9 +22,11 @@ import dev.tether.fixtures.Counter;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** The scope's core promises: round trip, lazy loading, dirty checking, fresh sessions. */
 @EnableWeld
+@RunsOnEveryDatabase
 class PersistentSessionScopeTest {
 
     @WeldSetup

@@ -19,9 +19,11 @@ import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** With tether.purge.destroy-beans=true, a purged session's beans get their @PreDestroy. */
 @EnableWeld
+@RunsOnEveryDatabase
 class PurgeDestroyingBeansTest {
 
     @RegisterExtension

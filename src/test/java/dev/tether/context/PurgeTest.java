@@ -27,9 +27,11 @@ import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Expired sessions go in bounded batches, live ones stay, and live requests go on meanwhile. */
 @EnableWeld
+@RunsOnEveryDatabase
 class PurgeTest {
 
     @RegisterExtension

@@ -17,9 +17,11 @@ import dev.tether.support.Hammer;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** Requests of one session take turns: no conflict, no lost increment. */
 @EnableWeld
+@RunsOnEveryDatabase
 class SerializePolicyTest {
 
     @RegisterExtension

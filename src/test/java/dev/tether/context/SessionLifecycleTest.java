@@ -19,9 +19,11 @@ import dev.tether.fixtures.BasketService;
 import dev.tether.fixtures.SessionEventLog;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** How sessions begin and end: invalidate, rotateId, events, and the entry points that are not HTTP. */
 @EnableWeld
+@RunsOnEveryDatabase
 class SessionLifecycleTest {
 
     @WeldSetup

@@ -17,12 +17,22 @@ import java.util.Optional;
 final class Client {
 
     private final URL base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
     Client(URL base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Client(URL base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The same browser, cookies and all, sending its next requests to another server: a load balancer's choice. */
+    Client at(URL otherBase) {
+        return new Client(otherBase, cookies);
     }
 
     HttpResponse<String> get(String path, String... headers) {

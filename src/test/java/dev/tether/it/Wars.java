@@ -1,6 +1,7 @@
 package dev.tether.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -10,8 +11,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.tether.it.app.AccountResource;
 import dev.tether.it.app.ExplicitApplication;
+import dev.tether.it.app.Gate;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.Notes;
+import dev.tether.it.app.NodeResource;
 import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
@@ -45,6 +48,37 @@ final class Wars {
     /** The test application, authenticating requests from the principal of their persistent session. */
     static WebArchive appWithSessionLogin(String name) {
         return app(name, "tether.authentication-mechanism=true\n");
+    }
+
+    /**
+     * The test application with the resources of the multi-server tests, its sessions in a PostgreSQL data source
+     * the WAR defines itself (in {@code web.xml}, with the JDBC driver in {@code WEB-INF/lib}), named in
+     * {@code tether.datasource}: configuration only, as a user would do it.
+     */
+    static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
+        String webXml = """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <data-source>
+                    <name>java:app/jdbc/sessions</name>
+                    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+                    <url>%s</url>
+                    <user>%s</user>
+                    <max-pool-size>20</max-pool-size>
+                  </data-source>
+                </web-app>
+                """.formatted(jdbcUrl, user);
+        return app(name, "tether.datasource=java:app/jdbc/sessions\n")
+                .addClasses(NodeResource.class, Gate.class)
+                .setWebXML(new StringAsset(webXml))
+                .addAsLibrary(jarOf(org.postgresql.Driver.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */

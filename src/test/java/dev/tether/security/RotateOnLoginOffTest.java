@@ -2,19 +2,21 @@ package dev.tether.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.tether.ConfigKeys;
 import dev.tether.PersistentSession;
 import dev.tether.context.WriteBack;
 import dev.tether.fixtures.Basket;
+import dev.tether.support.SystemSettings;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
 
@@ -22,15 +24,8 @@ import dev.tether.support.Units;
 @EnableWeld
 class RotateOnLoginOffTest {
 
-    @BeforeAll
-    static void turnOff() {
-        System.setProperty(ConfigKeys.ROTATE_ON_LOGIN, "false");
-    }
-
-    @AfterAll
-    static void restore() {
-        System.clearProperty(ConfigKeys.ROTATE_ON_LOGIN);
-    }
+    @RegisterExtension
+    static SystemSettings settings = new SystemSettings(Map.of(ConfigKeys.ROTATE_ON_LOGIN, "false"));
 
     @WeldSetup
     WeldInitiator weld = TetherWeld.withBeans();

@@ -3,6 +3,8 @@ package dev.tether.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,9 +14,8 @@ import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.tether.ConfigKeys;
 import dev.tether.PersistentSessions;
@@ -24,6 +25,7 @@ import dev.tether.fixtures.Counter;
 import dev.tether.fixtures.Preferences;
 import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
+import dev.tether.support.SystemSettings;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
 
@@ -33,17 +35,8 @@ class SizeLimitsTest {
 
     private static final int BEAN_LIMIT = 2048;
 
-    @BeforeAll
-    static void smallLimits() {
-        System.setProperty(ConfigKeys.MAX_BEAN_BYTES, "2KB");
-        System.setProperty(ConfigKeys.MAX_SESSION_BYTES, "3KB");
-    }
-
-    @AfterAll
-    static void restore() {
-        System.clearProperty(ConfigKeys.MAX_BEAN_BYTES);
-        System.clearProperty(ConfigKeys.MAX_SESSION_BYTES);
-    }
+    @RegisterExtension
+    static SystemSettings settings = new SystemSettings(Map.of(ConfigKeys.MAX_BEAN_BYTES, "2KB", ConfigKeys.MAX_SESSION_BYTES, "3KB"));
 
     @WeldSetup
     WeldInitiator weld = TetherWeld.withBeans();

@@ -6,23 +6,36 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The shipped DDL creates what is missing and leaves what exists alone. */
+import dev.tether.support.db.RunsOnEveryDatabase;
+import dev.tether.support.db.TestDatabase;
+
+/** The shipped DDL of each database creates what is missing and leaves what exists alone. */
+@RunsOnEveryDatabase
 class SchemaInstallerTest {
 
-    private final JdbcDataSource h2 = new JdbcDataSource();
+    private final DataSource database = TestDatabase.selected().newDatabase();
 
-    SchemaInstallerTest() {
-        h2.setURL("jdbc:h2:mem:schema-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    @AfterEach
+    void closePool() throws Exception {
+        if (database instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     @Test
     void anEmptyDatabaseGetsEveryTable() throws SQLException {
-        SchemaInstaller.ensureSchema(h2);
+        SchemaInstaller.ensureSchema(database);
 
         assertThat(count("tether_session")).isZero();
         assertThat(count("tether_bean")).isZero();
@@ -31,24 +44,43 @@ class SchemaInstallerTest {
 
     @Test
     void runningItTwiceChangesNothing() throws SQLException {
-        SchemaInstaller.ensureSchema(h2);
+        SchemaInstaller.ensureSchema(database);
         execute("INSERT INTO tether_lease (lease_name, holder, held_until) VALUES ('other', NULL, 0)");
 
-        SchemaInstaller.ensureSchema(h2);
+        SchemaInstaller.ensureSchema(database);
 
         assertThat(count("tether_lease")).isEqualTo(2);
     }
 
     @Test
     void anOlderSchemaGainsOnlyTheTableItLacks() throws SQLException {
-        SchemaInstaller.ensureSchema(h2);
+        SchemaInstaller.ensureSchema(database);
         execute("DROP TABLE tether_lease");
         execute("INSERT INTO tether_session VALUES ('pk', 'hash', 0, 0, 1, 1, 1, NULL)");
 
-        SchemaInstaller.ensureSchema(h2);
+        SchemaInstaller.ensureSchema(database);
 
         assertThat(count("tether_lease")).isEqualTo(1);
         assertThat(count("tether_session")).isEqualTo(1);
+    }
+
+    @Test
+    void nodesThatStartOnAnEmptyDatabaseAtOnceAllGetTheSchema() {
+        int nodes = 4;
+        CyclicBarrier together = new CyclicBarrier(nodes);
+        List<CompletableFuture<Void>> installs = IntStream.range(0, nodes)
+                .mapToObj(i -> CompletableFuture.runAsync(() -> {
+                    try {
+                        together.await(30, TimeUnit.SECONDS);
+                        SchemaInstaller.ensureSchema(database);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+
+        CompletableFuture<Void> all = CompletableFuture.allOf(installs.toArray(CompletableFuture[]::new));
+
+        assertThat(all).succeedsWithin(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -62,7 +94,7 @@ class SchemaInstallerTest {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
@@ -70,7 +102,7 @@ class SchemaInstallerTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,31 +1,26 @@
 package dev.tether.support;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.h2.jdbcx.JdbcDataSource;
-
 import dev.tether.SessionStorage;
+import dev.tether.support.db.TestDatabase;
 
 /**
- * A fresh in-memory H2 database per container, counted by a {@link StatementCounter}, and a clock tests can
- * move.
+ * A fresh, empty database per container (in-memory H2 unless {@link TestDatabase#PROPERTY} names another),
+ * counted by a {@link StatementCounter}, and a clock tests can move.
  */
 @ApplicationScoped
 public class TestStorage {
 
     private final StatementCounter counter = new StatementCounter();
     private final MutableClock clock = new MutableClock();
-    private final JdbcDataSource h2 = new JdbcDataSource();
-
-    public TestStorage() {
-        h2.setURL("jdbc:h2:mem:tether-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
+    private final DataSource database = TestDatabase.selected().newDatabase();
 
     private volatile boolean down;
 
@@ -33,7 +28,15 @@ public class TestStorage {
     @SessionStorage
     @ApplicationScoped
     DataSource dataSource() {
-        return counter.wrap(new OutageDataSource(h2, () -> down));
+        return counter.wrap(new OutageDataSource(database, () -> down));
+    }
+
+    /** Closes the database's connection pool, if it has one, when the container stops. */
+    @PreDestroy
+    void close() throws Exception {
+        if (database instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     /** Makes every new connection fail, as an unreachable database does, until {@code false} is passed. */
@@ -57,6 +60,6 @@ public class TestStorage {
 
     /** The database without counting, for tests that look at or tamper with rows directly. */
     public DataSource uncounted() {
-        return h2;
+        return database;
     }
 }

@@ -13,7 +13,7 @@ import dev.tether.fixtures.Greeter;
 import dev.tether.fixtures.Preferences;
 import dev.tether.fixtures.Wallet;
 
-/** A Weld SE container with the Tether extension, H2 storage and the test beans. */
+/** A Weld SE container with the Tether extension, the test database ({@link TestStorage}) and the test beans. */
 public final class TetherWeld {
 
     private TetherWeld() {
