@@ -16,6 +16,31 @@ public final class ConfigKeys {
     public static final String CODEC = "tether.codec";
     /** Extra classes, or packages ending in {@code .*}, that Java deserialization may read; comma separated. */
     public static final String SERIALIZATION_ALLOW = "tether.serialization.allow";
+    /**
+     * Give the session a new ID whenever its principal changes: through {@link PersistentSession#setPrincipal}
+     * with a different name, or because the request's authenticated user (Jakarta Security, or any container
+     * login) differs from the principal stored in the session. An ID planted before a login is then worth
+     * nothing after it (session fixation). {@code true} or {@code false}. Default {@code true}.
+     */
+    public static final String ROTATE_ON_LOGIN = "tether.rotate-on-login";
+    /**
+     * The most bytes one bean's stored state may take, in bytes or with a {@code KB} or {@code MB} suffix (of
+     * 1024). A request that would store more fails and stores nothing; a stored bean that is larger is not
+     * read: it starts fresh. Default {@code 256KB}.
+     */
+    public static final String MAX_BEAN_BYTES = "tether.max-bean-bytes";
+    /**
+     * The most bytes all the beans of one session may take together, as {@link #MAX_BEAN_BYTES}. A request that
+     * would store more fails and stores nothing. Default {@code 1MB}.
+     */
+    public static final String MAX_SESSION_BYTES = "tether.max-session-bytes";
+    /**
+     * Install {@code dev.tether.web.PersistentSessionAuthentication}, a Jakarta Security
+     * {@code HttpAuthenticationMechanism} that authenticates each request as the principal stored in its
+     * persistent session, so a login survives server restarts. {@code true} or {@code false}. Default
+     * {@code false}. On WildFly the server must allow identities it does not know itself (see SECURITY.md).
+     */
+    public static final String AUTHENTICATION_MECHANISM = "tether.authentication-mechanism";
     /** ISO-8601 duration a session may stay unused before it expires. Default {@code P7D}. */
     public static final String IDLE_TIMEOUT = "tether.idle-timeout";
     /** ISO-8601 duration after its creation at which a session expires however busy it is. Default {@code P30D}. */

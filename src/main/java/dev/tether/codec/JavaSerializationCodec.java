@@ -53,8 +53,8 @@ public final class JavaSerializationCodec implements BeanCodec {
             in.setObjectInputFilter(limits.filterFor(bytes.length));
             Object value = in.readObject();
             if (!type.isInstance(value)) {
-                throw new UnreadableStateException("stored object is a " + value.getClass().getName()
-                        + ", not a " + type.getName(), null);
+                throw new UnreadableStateException("stored object is " + (value == null ? "null"
+                        : "a " + value.getClass().getName()) + ", not a " + type.getName(), null);
             }
             return type.cast(value);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

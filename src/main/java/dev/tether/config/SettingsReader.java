@@ -60,6 +60,32 @@ final class SettingsReader {
         }).orElse(defaultValue);
     }
 
+    /** A positive number of bytes, plain or with a {@code KB} or {@code MB} suffix (powers of 1024). */
+    int byteSize(String key, int defaultValue) {
+        return string(key).map(value -> {
+            String number = value.toUpperCase(Locale.ROOT);
+            long unit = 1;
+            if (number.endsWith("KB")) {
+                unit = 1024;
+            } else if (number.endsWith("MB")) {
+                unit = 1024 * 1024;
+            }
+            if (unit > 1) {
+                number = number.substring(0, number.length() - 2).strip();
+            }
+            try {
+                long bytes = Math.multiplyExact(Long.parseLong(number), unit);
+                if (bytes <= 0 || bytes > Integer.MAX_VALUE - 8) {
+                    throw new NumberFormatException(value);
+                }
+                return (int) bytes;
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new InvalidSettingException(key, value,
+                        "expected a positive size below 2GB in bytes, or with a KB or MB suffix, such as 256KB");
+            }
+        }).orElse(defaultValue);
+    }
+
     <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
         return string(key).map(value -> {
             String constant = value.toUpperCase(Locale.ROOT).replace('-', '_');

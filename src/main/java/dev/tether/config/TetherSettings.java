@@ -9,11 +9,19 @@ import dev.tether.ConcurrencyPolicy;
 import dev.tether.ConfigKeys;
 import dev.tether.StoreAs;
 
-/** All of Tether's settings, read and validated once at deployment. */
+/**
+ * All of Tether's settings, read and validated once at deployment.
+ *
+ * @param rotateOnLogin           {@code tether.rotate-on-login}: a new session ID whenever the principal changes
+ * @param sizeLimits              {@code tether.max-bean-bytes} and {@code tether.max-session-bytes}
+ * @param authenticationMechanism {@code tether.authentication-mechanism}: authenticate requests from the
+ *                                principal of their persistent session
+ */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
-                             PurgeSettings purge, CookieSettings cookie, Optional<String> headerName) {
+                             PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
+                             boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -40,7 +48,28 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                         reader.positiveInt(ConfigKeys.PURGE_BATCH_SIZE, 500),
                         reader.bool(ConfigKeys.PURGE_DESTROY_BEANS, false)),
                 readCookie(reader, absolute),
-                reader.headerSafe(ConfigKeys.HEADER_NAME));
+                reader.headerSafe(ConfigKeys.HEADER_NAME),
+                reader.bool(ConfigKeys.ROTATE_ON_LOGIN, true),
+                readSizeLimits(reader),
+                reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false));
+    }
+
+    /**
+     * Whether {@code tether.authentication-mechanism} is on, read alone: it decides which beans exist, before
+     * the other settings are read.
+     */
+    public static boolean installsAuthenticationMechanism(ConfigSource source) {
+        return new SettingsReader(source).bool(ConfigKeys.AUTHENTICATION_MECHANISM, false);
+    }
+
+    private static SizeLimits readSizeLimits(SettingsReader reader) {
+        int bean = reader.byteSize(ConfigKeys.MAX_BEAN_BYTES, SizeLimits.DEFAULT_MAX_BEAN_BYTES);
+        int session = reader.byteSize(ConfigKeys.MAX_SESSION_BYTES, Math.max(bean, SizeLimits.DEFAULT_MAX_SESSION_BYTES));
+        if (session < bean) {
+            throw new InvalidSettingException(ConfigKeys.MAX_SESSION_BYTES, String.valueOf(session),
+                    "it must be at least " + ConfigKeys.MAX_BEAN_BYTES + " (" + bean + ")");
+        }
+        return new SizeLimits(bean, session);
     }
 
     private static CookieSettings readCookie(SettingsReader reader, Duration absoluteTimeout) {

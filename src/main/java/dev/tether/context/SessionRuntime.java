@@ -18,6 +18,10 @@ record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs
         return connection.store();
     }
 
+    StateSizes sizes() {
+        return new StateSizes(settings.sizeLimits());
+    }
+
     long now() {
         return clock.millis();
     }

@@ -2,6 +2,7 @@ package dev.tether.context;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -68,7 +69,21 @@ public class SessionUnits {
      * @param rawId the ID as the client sent it, or {@code null}; a malformed one counts as none
      */
     public UnitOfWorkHandle open(String rawId) {
-        UnitOfWork unit = new UnitOfWork(runtime, SessionIds.isWellFormed(rawId) ? rawId : null);
+        return open(rawId, () -> null);
+    }
+
+    /**
+     * Starts a unit of work for a caller the boundary authenticated. When that caller differs from the
+     * session's principal, the session takes it as its principal (and gets a new ID, with
+     * {@code tether.rotate-on-login}).
+     *
+     * @param rawId  the ID as the client sent it, or {@code null}; a malformed one counts as none
+     * @param caller the authenticated user's name, or {@code null} for an anonymous request; asked when the
+     *               session is first used and again before it is written back, so a login during the request
+     *               counts too
+     */
+    public UnitOfWorkHandle open(String rawId, Supplier<String> caller) {
+        UnitOfWork unit = new UnitOfWork(runtime, SessionIds.isWellFormed(rawId) ? rawId : null, caller);
         UnitOfWork hidden = extension.activeUnits().bind(unit);
         return new UnitOfWorkHandle(unit, hidden);
     }

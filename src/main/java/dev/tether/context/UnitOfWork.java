@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -42,6 +44,7 @@ final class UnitOfWork {
     private final SessionRuntime runtime;
     private final String presentedId;
     private final String storedPk;
+    private final Supplier<String> caller;
 
     private boolean loaded;
     private StoredSession stored;
@@ -56,20 +59,25 @@ final class UnitOfWork {
     private final Map<String, Long> destroyedVersions = new HashMap<>();
     private final Set<String> unreadable = new HashSet<>();
 
-    /** @param presentedId a well-formed ID the client presented, or {@code null} */
-    UnitOfWork(SessionRuntime runtime, String presentedId) {
-        this(runtime, presentedId, null);
+    /**
+     * @param presentedId a well-formed ID the client presented, or {@code null}
+     * @param caller      the name of the user the boundary authenticated, asked when the session is loaded and
+     *                    again before it is written back; {@code null} when nobody is (or it is not known)
+     */
+    UnitOfWork(SessionRuntime runtime, String presentedId, Supplier<String> caller) {
+        this(runtime, presentedId, null, caller);
     }
 
-    private UnitOfWork(SessionRuntime runtime, String presentedId, String storedPk) {
+    private UnitOfWork(SessionRuntime runtime, String presentedId, String storedPk, Supplier<String> caller) {
         this.runtime = runtime;
         this.presentedId = presentedId;
         this.storedPk = storedPk;
+        this.caller = caller;
     }
 
     /** A unit on a stored session found by its surrogate key, for ending sessions that are not the caller's. */
     static UnitOfWork ofStored(SessionRuntime runtime, String pk) {
-        return new UnitOfWork(runtime, null, pk);
+        return new UnitOfWork(runtime, null, pk, () -> null);
     }
 
     /** A bean's instance in this unit, with the bytes it had when this unit got it. */
@@ -161,6 +169,10 @@ final class UnitOfWork {
     }
 
     private Optional<Object> decode(PersistentBean bean, StoredBean row) {
+        if (!runtime.sizes().readable(row.state())) {
+            warnUnreadable(bean, runtime.sizes().whyUnreadable(row.state()));
+            return Optional.empty();
+        }
         Optional<BeanCodec> codec = runtime.codecs().named(row.codec());
         if (codec.isEmpty()) {
             warnUnreadable(bean, "it was written by an unknown codec '" + row.codec() + "'");
@@ -232,9 +244,7 @@ final class UnitOfWork {
 
     synchronized void setPrincipal(String principal) {
         ensureLoaded();
-        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), metadata.idleTimeoutMillis(),
-                metadata.absoluteExpiresAt(), Optional.ofNullable(principal));
-        metadataChanged = true;
+        changePrincipal(principal);
         keepNewSession = true;
     }
 
@@ -267,10 +277,46 @@ final class UnitOfWork {
 
     synchronized String rotateId() {
         ensureLoaded();
-        id = SessionIds.generate();
-        idChanged = true;
+        newId();
         keepNewSession = true;
         return id;
+    }
+
+    private void newId() {
+        id = SessionIds.generate();
+        idChanged = true;
+    }
+
+    /** Records a new principal; a different one is a login (or logout), after which the old ID must be worthless. */
+    private void changePrincipal(String principal) {
+        Optional<String> next = Optional.ofNullable(principal);
+        if (next.equals(metadata.principal())) {
+            return;
+        }
+        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), metadata.idleTimeoutMillis(),
+                metadata.absoluteExpiresAt(), next);
+        metadataChanged = true;
+        if (runtime.settings().rotateOnLogin() && stored != null) {
+            newId();
+        }
+    }
+
+    /**
+     * Follows the user the boundary authenticated: a request whose user differs from the session's principal
+     * records that user (and so rotates the ID). An anonymous request leaves the principal alone: the
+     * application may keep its own login in the session.
+     */
+    private void followCaller() {
+        String name;
+        try {
+            name = caller.get();
+        } catch (RuntimeException unknown) {
+            LOG.log(Level.FINE, "Tether: the caller of this unit of work cannot be asked", unknown);
+            return;
+        }
+        if (name != null && !invalidated) {
+            changePrincipal(name);
+        }
     }
 
     synchronized void invalidate() {
@@ -337,6 +383,7 @@ final class UnitOfWork {
         } else {
             startFresh();
         }
+        followCaller();
     }
 
     /** A new session: its ID (never the one presented) is allocated only when it must be handed out. */
@@ -370,18 +417,23 @@ final class UnitOfWork {
         if (!loaded) {
             return WriteBack.NOTHING;
         }
+        followCaller();
         List<BeanWrite> inserts = new ArrayList<>();
         List<BeanWrite> updates = new ArrayList<>();
         for (BeanCopy copy : copies.values()) {
             BeanCodec codec = runtime.codecs().writerFor(copy.bean);
             byte[] state = codec.encode(copy.instance);
             if (!Arrays.equals(state, copy.original)) {
+                runtime.sizes().checkBean(copy.bean.key(), state);
                 boolean checked = policyOf(copy.bean) != ConcurrencyPolicy.LAST_WRITE_WINS;
                 BeanWrite write = new BeanWrite(copy.bean.key(), codec.name(), state, copy.version, checked);
                 (copy.hasRow ? updates : inserts).add(write);
             }
         }
         List<String> deletes = List.copyOf(destroyedVersions.keySet());
+        if (!inserts.isEmpty() || !updates.isEmpty()) {
+            checkSessionSize(inserts, updates, deletes);
+        }
         long now = runtime.now();
         if (stored == null) {
             return writeNewSession(inserts, now);
@@ -403,6 +455,18 @@ final class UnitOfWork {
             }
         });
         return idChanged ? WriteBack.sendId(id) : WriteBack.NOTHING;
+    }
+
+    private void checkSessionSize(List<BeanWrite> inserts, List<BeanWrite> updates, List<String> deletes) {
+        Map<String, Integer> before = new HashMap<>();
+        if (stored != null) {
+            stored.beans().values().forEach(row -> before.put(row.key(), row.state() == null ? 0 : row.state().length));
+        }
+        Map<String, Integer> after = new HashMap<>(before);
+        deletes.forEach(after::remove);
+        inserts.forEach(write -> after.put(write.key(), write.state().length));
+        updates.forEach(write -> after.put(write.key(), write.state().length));
+        runtime.sizes().checkSession(before, after);
     }
 
     /** Ends the unit without writing: releases the session's lock if this unit holds it. */

@@ -2,6 +2,7 @@ package dev.tether.web;
 
 import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
+import dev.tether.SessionTooLargeException;
 
 /**
  * An {@code application/problem+json} body (RFC 9457) for the failures Tether maps to HTTP, written by hand so
@@ -18,6 +19,12 @@ record Problem(int status, String title, String detail) {
             return new Problem(409, "Session changed concurrently",
                     "Another request of this session changed the same data first; nothing of this request was "
                             + "saved. Reload and try again.");
+        }
+        if (failure instanceof SessionTooLargeException) {
+            // the detail that names the bean and the sizes is in the server's log, not in the response
+            return new Problem(413, "Session too large",
+                    "This request would make its session larger than the server stores; nothing of this request "
+                            + "was saved.");
         }
         if (failure instanceof SessionStoreUnavailableException) {
             return new Problem(503, "Session store unavailable",

@@ -1,5 +1,6 @@
 package dev.tether.web;
 
+import java.security.Principal;
 import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +32,16 @@ final class RequestUnit {
     }
 
     static RequestUnit open(SessionUnits units, SessionIdTransport transport, HttpServletRequest request) {
-        UnitOfWorkHandle handle = units.open(transport.presentedId(request).orElse(null));
+        UnitOfWorkHandle handle = units.open(transport.presentedId(request).orElse(null), () -> callerOf(request));
         RequestUnit unit = new RequestUnit(units, transport, request, handle);
         request.setAttribute(ATTRIBUTE, unit);
         return unit;
+    }
+
+    /** The user the container authenticated for this request (Jakarta Security, FORM, BASIC...), if any. */
+    private static String callerOf(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? null : principal.getName();
     }
 
     static RequestUnit of(HttpServletRequest request) {

@@ -1,10 +1,11 @@
 package dev.tether.web;
 
-import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.tether.config.CookieSettings;
@@ -38,14 +39,32 @@ final class SessionIdTransport {
         return fromHeader.or(() -> fromCookie);
     }
 
+    /**
+     * The value of the session cookie, read from the raw {@code Cookie} headers: the container's cookie list
+     * keeps one cookie per name (Undertow keeps the first), which would hide a second, planted one.
+     */
     private Optional<String> cookieValue(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        Enumeration<String> headers = request.getHeaders("Cookie");
+        if (headers == null) {
             return Optional.empty();
         }
-        var values = Arrays.stream(cookies).filter(c -> cookie.name().equals(c.getName()))
-                .map(Cookie::getValue).distinct().toList();
-        return values.size() == 1 ? Optional.ofNullable(values.get(0)) : Optional.empty();
+        Set<String> values = new HashSet<>();
+        while (headers.hasMoreElements()) {
+            String header = headers.nextElement();
+            for (String pair : header == null ? new String[0] : header.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).strip().equals(cookie.name())) {
+                    values.add(unquoted(pair.substring(equals + 1).strip()));
+                }
+            }
+        }
+        return values.size() == 1 ? Optional.of(values.iterator().next()) : Optional.empty();
+    }
+
+    /** RFC 6265 allows a cookie value in double quotes. */
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     /** Adds what the client must learn from this unit of work: a new ID, or that its ID is gone. */

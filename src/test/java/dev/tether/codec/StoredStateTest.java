@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -14,12 +15,16 @@ import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.tether.ConfigKeys;
 
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Coin;
 import dev.tether.fixtures.Preferences;
 import dev.tether.fixtures.Wallet;
 import dev.tether.support.CapturedLog;
+import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
@@ -31,6 +36,11 @@ import dev.tether.support.db.RunsOnEveryDatabase;
 class StoredStateTest {
 
     private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
+
+    /** Room for the megabyte state below; the defaults (256KB a bean) are SizeLimitsTest's subject. */
+    @RegisterExtension
+    static SystemSettings settings = new SystemSettings(Map.of(
+            ConfigKeys.MAX_BEAN_BYTES, "2MB", ConfigKeys.MAX_SESSION_BYTES, "2MB"));
 
     @WeldSetup
     WeldInitiator weld = TetherWeld.withBeans();
@@ -100,6 +110,35 @@ class StoredStateTest {
         String id = units.run(null, () -> { basket.getNames().addAll(names); }).idToSend().orElseThrow();
 
         assertThat(units.run(id, () -> basket.getNames()).value()).isEqualTo(names);
+    }
+
+    @Test
+    void jsonCutShortInsideAnUnknownPropertyGivesAFreshBeanInsteadOfAHang() throws SQLException {
+        String id = units.run(null, () -> preferences.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Preferences.class.getName(), "{\"removed\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        try (CapturedLog log = CapturedLog.of(UNIT_LOG)) {
+            String foo = units.run(id, () -> preferences.getFoo()).value();
+
+            assertThat(foo).isNull();
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains(Preferences.class.getName()));
+        }
+    }
+
+    @Test
+    void aJsonNullInsteadOfTheBeanGivesAFreshBean() throws SQLException {
+        String id = units.run(null, () -> preferences.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Preferences.class.getName(), "null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(units.run(id, () -> preferences.getFoo()).value()).isNull();
+    }
+
+    @Test
+    void aSerializedNullInsteadOfTheBeanGivesAFreshBean() throws SQLException {
+        String id = units.run(null, () -> basket.setFoo("bar")).idToSend().orElseThrow();
+        overwriteState(Basket.class.getName(), new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x70});
+
+        assertThat(units.run(id, () -> basket.getFoo()).value()).isNull();
     }
 
     private void overwriteState(String beanKey, byte[] state) throws SQLException {

@@ -36,6 +36,16 @@ class HeaderModeIT {
     }
 
     @Test
+    void aHeaderAndACookieThatDisagreeGetAFreshSession() {
+        String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
+
+        var mixed = new Client(base).get("api/notes", "X-Session-Id", id, "Cookie", "SESSION_ID=" + "A".repeat(43));
+
+        assertThat(mixed.statusCode()).isEqualTo(200);
+        assertThat(mixed.body()).isEqualTo("[]");
+    }
+
+    @Test
     void invalidateReturnsAnEmptyHeader() {
         String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
 

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import dev.tether.it.app.AccountResource;
 import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
 import dev.tether.it.app.ItApplication;
@@ -35,13 +36,18 @@ final class Wars {
     static WebArchive app(String name, String config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(ItApplication.class, Notes.class, Tally.class, Rendezvous.class, SessionResource.class,
-                        NotesServlet.class)
+                        NotesServlet.class, AccountResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibrary(tetherJar());
         if (!config.isEmpty()) {
             war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         }
         return war;
+    }
+
+    /** The test application, authenticating requests from the principal of their persistent session. */
+    static WebArchive appWithSessionLogin(String name) {
+        return app(name, "tether.authentication-mechanism=true\n");
     }
 
     /**

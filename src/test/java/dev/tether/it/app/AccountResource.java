@@ -1,0 +1,63 @@
+package dev.tether.it.app;
+
+import java.security.Principal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import dev.tether.PersistentSession;
+import dev.tether.PersistentSessions;
+
+/**
+ * Logging in by recording the principal in the persistent session, and what the container then knows of the
+ * caller. The test application trusts any name: the point is what happens after a login, not the password.
+ */
+@Path("account")
+@RequestScoped
+@Produces(MediaType.TEXT_PLAIN)
+public class AccountResource {
+
+    @Inject
+    PersistentSession session;
+    @Inject
+    PersistentSessions sessions;
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Path("login")
+    public String logIn(@QueryParam("user") String user) {
+        session.setPrincipal(user);
+        return session.id();
+    }
+
+    /** Who the container says the caller is: set by the authentication mechanism, not by this application. */
+    @GET
+    @Path("whoami")
+    public String whoAmI() {
+        Principal caller = security.getUserPrincipal();
+        return caller == null ? "anonymous" : caller.getName();
+    }
+
+    /** "Where am I logged in": the caller's sessions. */
+    @GET
+    @Path("sessions")
+    public int sessionsOfCaller() {
+        return sessions.findByPrincipal(whoAmI()).size();
+    }
+
+    /** "Log out everywhere". */
+    @POST
+    @Path("logout-everywhere")
+    public int logOutEverywhere() {
+        return sessions.invalidateAll(whoAmI());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tether.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tether.config.CookieSettings;
+
+/** Where the ID comes from, and that anything ambiguous counts as no ID at all. */
+class SessionIdTransportTest {
+
+    private static final String ID = "A".repeat(43);
+    private static final String OTHER = "B".repeat(43);
+
+    private static final CookieSettings COOKIE = new CookieSettings("SESSION_ID", true, Optional.empty(),
+            Optional.of("Lax"), Optional.empty(), Optional.empty(), Optional.of(Duration.ofDays(30)));
+
+    private final SessionIdTransport cookieOnly = new SessionIdTransport(COOKIE, Optional.empty());
+    private final SessionIdTransport withHeader = new SessionIdTransport(COOKIE, Optional.of("X-Session-Id"));
+
+    /** A request with these Cookie headers and other headers, and nothing else. */
+    private static HttpServletRequest request(List<String> cookieHeaders, Map<String, String> headers) {
+        return (HttpServletRequest) Proxy.newProxyInstance(SessionIdTransportTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaders" -> "Cookie".equals(args[0]) ? Collections.enumeration(cookieHeaders)
+                            : Collections.emptyEnumeration();
+                    case "getHeader" -> headers.get((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static List<String> cookies(String... headers) {
+        return List.of(headers);
+    }
+
+    @Test
+    void theCookieOfTheConfiguredNameCarriesTheId() {
+        var request = request(cookies("other=" + OTHER + "; SESSION_ID=" + ID), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).contains(ID);
+    }
+
+    @Test
+    void twoCookiesOfTheNameWithDifferentValuesCountAsNoId() {
+        var request = request(cookies("SESSION_ID=" + ID + "; SESSION_ID=" + OTHER), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void twoCookieHeadersWithDifferentValuesOfTheNameCountAsNoId() {
+        var request = request(cookies("SESSION_ID=" + ID, "SESSION_ID=" + OTHER), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedCookieWithTheSameValueIsThatValue() {
+        var request = request(cookies("SESSION_ID=" + ID + "; SESSION_ID=" + ID), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).contains(ID);
+    }
+
+    @Test
+    void aQuotedValueIsReadWithoutItsQuotes() {
+        var request = request(cookies("SESSION_ID=\"" + ID + "\""), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).contains(ID);
+    }
+
+    @Test
+    void aCookieWhoseNameOnlyEndsWithTheNameIsNotIt() {
+        var request = request(cookies("OLD_SESSION_ID=" + ID), Map.of());
+
+        assertThat(cookieOnly.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void aHeaderAndACookieThatDisagreeCountAsNoId() {
+        var request = request(cookies("SESSION_ID=" + ID), Map.of("X-Session-Id", OTHER));
+
+        assertThat(withHeader.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void aHeaderAndACookieThatAgreeAreThatId() {
+        var request = request(cookies("SESSION_ID=" + ID), Map.of("X-Session-Id", ID));
+
+        assertThat(withHeader.presentedId(request)).contains(ID);
+    }
+
+    @Test
+    void theHeaderAloneCarriesTheIdWhenItIsConfigured() {
+        var request = request(List.of(), Map.of("X-Session-Id", ID));
+
+        assertThat(withHeader.presentedId(request)).contains(ID);
+    }
+
+    @Test
+    void theHeaderIsIgnoredWhenItIsNotConfigured() {
+        var request = request(List.of(), Map.of("X-Session-Id", ID));
+
+        assertThat(cookieOnly.presentedId(request)).isEmpty();
+    }
+}
