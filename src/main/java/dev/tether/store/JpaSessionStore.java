@@ -26,9 +26,11 @@ import dev.tether.SessionStoreUnavailableException;
  */
 public final class JpaSessionStore implements SessionStore {
 
-    private static final String LOAD_LIVE = "SELECT DISTINCT s FROM TetherSession s LEFT JOIN FETCH s.beans "
+    // no DISTINCT: it would make the database compare every state's bytes (and Oracle refuses it on BLOBs);
+    // the session is unique by hash or key, so its repeated rows are dropped here, after the whole result is read
+    private static final String LOAD_LIVE = "SELECT s FROM TetherSession s LEFT JOIN FETCH s.beans "
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
-    private static final String LOAD_BY_PK = "SELECT DISTINCT s FROM TetherSession s LEFT JOIN FETCH s.beans "
+    private static final String LOAD_BY_PK = "SELECT s FROM TetherSession s LEFT JOIN FETCH s.beans "
             + "WHERE s.pk = :pk";
     private static final String FIND_LIVE = "SELECT s FROM TetherSession s "
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
@@ -60,14 +62,14 @@ public final class JpaSessionStore implements SessionStore {
     public Optional<StoredSession> load(String idHash, long now) {
         return read(em -> em.createQuery(LOAD_LIVE, SessionEntity.class)
                 .setParameter("idHash", idHash).setParameter("now", now)
-                .getResultStream().findFirst().map(JpaSessionStore::toStoredSession));
+                .getResultList().stream().findFirst().map(JpaSessionStore::toStoredSession));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
         return read(em -> em.createQuery(LOAD_BY_PK, SessionEntity.class)
                 .setParameter("pk", pk)
-                .getResultStream().findFirst().map(JpaSessionStore::toStoredSession));
+                .getResultList().stream().findFirst().map(JpaSessionStore::toStoredSession));
     }
 
     @Override
