@@ -1,6 +1,8 @@
 package dev.tether.context;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.tether.StoreAs;
@@ -15,22 +17,39 @@ final class BeanCodecs {
 
     private final StoreAs.Format defaultFormat;
     private final JavaSerializationCodec java;
+    private final Map<String, BeanCodec> own = new HashMap<>();
     private volatile JsonbCodec jsonb;
 
-    BeanCodecs(StoreAs.Format defaultFormat, BeanRegistry registry, List<String> allowed) {
+    /**
+     * @param ownCodecs the application's {@code @SessionStorage BeanCodec} beans: each replaces the built-in
+     *                  codec of its {@link BeanCodec#name() name}, {@code java} or {@code jsonb}
+     */
+    BeanCodecs(StoreAs.Format defaultFormat, BeanRegistry registry, List<String> allowed, List<BeanCodec> ownCodecs) {
         this.defaultFormat = defaultFormat;
         ClassAllowList allowList = ClassAllowList.of(
                 registry.all().stream().<Class<?>>map(PersistentBean::stateType).toList(), allowed);
         this.java = new JavaSerializationCodec(allowList, DeserializationLimits.DEFAULT);
+        for (BeanCodec own : ownCodecs) {
+            if (!JavaSerializationCodec.NAME.equals(own.name()) && !JsonbCodec.NAME.equals(own.name())) {
+                throw new IllegalStateException("Tether: the application's codec " + own.getClass().getName()
+                        + " is named '" + own.name() + "'; a @SessionStorage BeanCodec replaces a built-in codec "
+                        + "and must be named '" + JavaSerializationCodec.NAME + "' or '" + JsonbCodec.NAME + "'");
+            }
+            this.own.put(own.name(), own);
+        }
     }
 
     BeanCodec writerFor(PersistentBean bean) {
         StoreAs.Format format = bean.format() == null ? defaultFormat : bean.format();
-        return format == StoreAs.Format.JSONB ? jsonb() : java;
+        return format == StoreAs.Format.JSONB ? named(JsonbCodec.NAME).orElseThrow()
+                : named(JavaSerializationCodec.NAME).orElseThrow();
     }
 
     Optional<BeanCodec> named(String name) {
-        if (JavaSerializationCodec.NAME.equals(name)) {
+        BeanCodec own = this.own.get(name);
+        if (own != null) {
+            return Optional.of(own);
+        } else if (JavaSerializationCodec.NAME.equals(name)) {
             return Optional.of(java);
         } else if (JsonbCodec.NAME.equals(name)) {
             return Optional.of(jsonb());

@@ -9,12 +9,18 @@ import dev.tether.StoreAs;
 /**
  * What Tether knows of one {@code @PersistentSessionScoped} bean, fixed at deployment.
  *
- * @param injectionTarget the container's injection target, used to inject a bean again after it is read
- *                        from the store; {@code null} for producer beans and beans without field or
- *                        initializer injection
+ * @param injectionTarget the container's injection target of a bean class: it builds the instance a request
+ *                        gets back (with the bean's interceptors and decorators) and injects its transient
+ *                        fields; {@code null} for producer beans
+ * @param reinjects       whether the bean has field or initializer injection to redo after it is read
  * @param format          how it is stored, {@code null} for "the configured default"
  * @param policy          its concurrency policy, {@code null} for "the configured default"
  */
 record PersistentBean(Bean<Object> bean, String key, Class<?> stateType, InjectionTarget<Object> injectionTarget,
-                      StoreAs.Format format, ConcurrencyPolicy policy) {
+                      boolean reinjects, StoreAs.Format format, ConcurrencyPolicy policy) {
+
+    /** Whether the bean is a class the container instantiates (rather than a producer's product). */
+    boolean isClassBean() {
+        return injectionTarget != null;
+    }
 }

@@ -5,14 +5,23 @@ import java.time.Clock;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import dev.tether.ConcurrencyPolicy;
-
 import dev.tether.config.TetherSettings;
 import dev.tether.store.SessionStore;
 
-/** What every unit of work of a deployment shares: settings, beans, codecs, the store, events and the clock. */
-record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
-                      SessionEvents events, IndependentWrites writes, BeanManager beanManager,
-                      Clock clock) {
+/**
+ * What every unit of work of a deployment shares: settings, beans and their lifecycle, codecs, the store, events
+ * and the clock.
+ */
+record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, BeanLifecycle lifecycle,
+                      StoreConnection connection, SessionEvents events, OutsideTransactions writes,
+                      BeanManager beanManager, Clock clock, boolean serializesSessions) {
+
+    SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
+                   SessionEvents events, OutsideTransactions writes, BeanManager beanManager, Clock clock) {
+        this(settings, registry, codecs, new BeanLifecycle(beanManager, codecs), connection, events, writes,
+                beanManager, clock, settings.concurrency() == ConcurrencyPolicy.SERIALIZE
+                        || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE));
+    }
 
     SessionStore store() {
         return connection.store();
@@ -26,9 +35,7 @@ record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs
         return clock.millis();
     }
 
-    /** Whether units lock their session: the global policy is serialize, or some bean asks for it. */
-    boolean serializesSessions() {
-        return settings.concurrency() == ConcurrencyPolicy.SERIALIZE
-                || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE);
+    ConcurrencyPolicy policyOf(PersistentBean bean) {
+        return bean.policy() != null ? bean.policy() : settings.concurrency();
     }
 }

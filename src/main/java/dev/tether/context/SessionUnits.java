@@ -20,8 +20,10 @@ import jakarta.inject.Inject;
 import dev.tether.ConfigKeys;
 import dev.tether.SessionStorage;
 import dev.tether.SessionStoreUnavailableException;
+import dev.tether.codec.BeanCodec;
 import dev.tether.config.TetherSettings;
 import dev.tether.ids.SessionIds;
+import dev.tether.store.SessionStore;
 
 /**
  * Opens and closes units of work; the one entry point of every boundary (HTTP filters, the interceptor,
@@ -41,15 +43,18 @@ public class SessionUnits {
     @Inject
     SessionUnits(TetherExtension extension, BeanManager manager,
                  IndependentWrites writes, @SessionStorage Instance<DataSource> producedDataSource,
-                 @SessionStorage Instance<Clock> clock) {
+                 @SessionStorage Instance<Clock> clock, @SessionStorage Instance<SessionStore> producedStore,
+                 @SessionStorage Instance<BeanCodec> producedCodecs) {
         this.extension = extension;
         TetherSettings settings = extension.settings();
-        StoreConnection connection = new StoreConnection(
-                () -> producedDataSource.isResolvable() ? producedDataSource.get() : lookUp(settings.dataSource()),
-                settings.createSchema());
-        this.runtime = new SessionRuntime(settings, extension.registry(),
-                new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow()),
-                connection, new SessionEvents(manager), writes, manager,
+        StoreConnection connection = producedStore.isResolvable()
+                ? StoreConnection.of(producedStore.get())
+                : new StoreConnection(() -> producedDataSource.isResolvable() ? producedDataSource.get()
+                        : lookUp(settings.dataSource()), settings.createSchema());
+        BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
+                producedCodecs.stream().toList());
+        this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,
+                new SessionEvents(manager), new OutsideTransactions(writes), manager,
                 clock.isResolvable() ? clock.get() : Clock.systemUTC());
     }
 

@@ -35,6 +35,15 @@ final class StoreConnection implements AutoCloseable {
         this.createSchema = createSchema;
     }
 
+    /** A store the application brought itself (a {@code @SessionStorage SessionStore} bean): used as it is. */
+    static StoreConnection of(SessionStore store) {
+        StoreConnection connection = new StoreConnection(() -> {
+            throw new IllegalStateException("an application's own store has no data source of Tether's");
+        }, false);
+        connection.store = store;
+        return connection;
+    }
+
     SessionStore store() {
         SessionStore started = store;
         return started != null ? started : start();

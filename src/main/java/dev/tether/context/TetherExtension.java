@@ -136,15 +136,15 @@ public class TetherExtension implements Extension {
     private PersistentBean describe(PendingBean candidate) {
         Bean<Object> bean = (Bean<Object>) candidate.bean();
         InjectionTarget<Object> target = null;
-        boolean reinjects = bean.getInjectionPoints().stream()
-                .anyMatch(point -> !(point.getMember() instanceof java.lang.reflect.Constructor<?>));
-        if (reinjects && candidate.annotated() instanceof jakarta.enterprise.inject.spi.AnnotatedType<?>) {
+        if (candidate.annotated() instanceof jakarta.enterprise.inject.spi.AnnotatedType<?>) {
             target = (InjectionTarget<Object>) injectionTargets.get(candidate.stateType());
         }
+        boolean reinjects = bean.getInjectionPoints().stream()
+                .anyMatch(point -> !(point.getMember() instanceof java.lang.reflect.Constructor<?>));
         StoreAs storeAs = candidate.annotated().getAnnotation(StoreAs.class);
         Concurrency concurrency = candidate.annotated().getAnnotation(Concurrency.class);
         return new PersistentBean(bean, BeanKeys.of(candidate.typeName(), bean.getQualifiers()),
-                candidate.stateType(), target,
+                candidate.stateType(), target, reinjects && target != null,
                 storeAs == null ? null : storeAs.value(),
                 concurrency == null ? null : concurrency.value());
     }

@@ -2,15 +2,10 @@ package dev.tether.context;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -26,16 +21,19 @@ import dev.tether.store.LockedSession;
 import dev.tether.store.SessionChanges;
 import dev.tether.store.SessionChanges.BeanWrite;
 import dev.tether.store.SessionRow;
+import dev.tether.store.SessionUpdate;
 import dev.tether.store.StoredBean;
 import dev.tether.store.StoredSession;
 
 /**
- * One request's (or one explicit unit's) view of a persistent session: loaded on first use, each bean kept
- * as its own copy with the bytes it was loaded or created with, and written back at the end: only the beans
- * whose bytes changed, in one transaction.
+ * One request's (or one explicit unit's) view of a persistent session: loaded on first use, each bean kept as its
+ * own copy beside its encoding as loaded, and written back at the end: only what changed, in one transaction,
+ * each row conditional on what this unit read. The parts: {@link SessionState} (ID, principal, timeouts and their
+ * rules), {@link BeanInstances} (the instances), {@link BeanLifecycle} (the container and the codecs),
+ * {@link ChangeSet} (what to write). This class only sequences them.
  *
- * <p>A unit belongs to one request at a time; its methods are synchronized so that a request which hands
- * work to a second thread still sees one consistent session.
+ * <p>A unit belongs to one request, which may hand work to a second thread: its in-memory state is guarded by
+ * one lock that is never held across database I/O.
  */
 final class UnitOfWork {
 
@@ -45,24 +43,22 @@ final class UnitOfWork {
     private final String presentedId;
     private final String storedPk;
     private final Supplier<String> caller;
+    private final Object lock = new Object();
+    private final Object loading = new Object();
+    private final BeanInstances beans = new BeanInstances();
 
-    private boolean loaded;
+    private volatile boolean loaded;
     private StoredSession stored;
-    private LockedSession lock;
-    private String id;
-    private Metadata metadata;
-    private boolean keepNewSession;
-    private boolean metadataChanged;
-    private boolean idChanged;
+    private LockedSession sessionLock;
+    private SessionState state;
     private boolean invalidated;
-    private final Map<String, BeanCopy> copies = new LinkedHashMap<>();
-    private final Map<String, Long> destroyedVersions = new HashMap<>();
-    private final Set<String> unreadable = new HashSet<>();
+    private boolean closed;
 
     /**
      * @param presentedId a well-formed ID the client presented, or {@code null}
-     * @param caller      the name of the user the boundary authenticated, asked when the session is loaded and
-     *                    again before it is written back; {@code null} when nobody is (or it is not known)
+     * @param caller      the name of the user the container authenticated by its own means, asked when the
+     *                    session is loaded and again before it is written back; {@code null} when nobody is
+     *                    (or when the session itself vouched for the caller)
      */
     UnitOfWork(SessionRuntime runtime, String presentedId, Supplier<String> caller) {
         this(runtime, presentedId, null, caller);
@@ -80,132 +76,110 @@ final class UnitOfWork {
         return new UnitOfWork(runtime, null, pk, () -> null);
     }
 
-    /** A bean's instance in this unit, with the bytes it had when this unit got it. */
-    private static final class BeanCopy {
-        final PersistentBean bean;
-        final Object instance;
-        final CreationalContext<Object> creationalContext;
-        final byte[] original;
-        final long version;
-        final boolean hasRow;
-
-        BeanCopy(PersistentBean bean, Object instance, CreationalContext<Object> creationalContext, byte[] original,
-                 long version, boolean hasRow) {
-            this.bean = bean;
-            this.instance = instance;
-            this.creationalContext = creationalContext;
-            this.original = original;
-            this.version = version;
-            this.hasRow = hasRow;
-        }
-    }
-
-    /** The session's own data as this unit sees it. */
-    private record Metadata(long createdAt, long lastAccessedAt, long idleTimeoutMillis, long absoluteExpiresAt,
-                            Optional<String> principal) {
-    }
-
     // ---- the context's view
 
     @SuppressWarnings("unchecked")
-    synchronized <T> T get(PersistentBean bean, CreationalContext<T> creationalContext) {
+    <T> T get(PersistentBean bean, CreationalContext<T> creationalContext) {
         ensureLoaded();
-        BeanCopy copy = copies.get(bean.key());
-        if (copy == null) {
-            copy = restore(bean);
-        }
-        if (copy == null) {
-            if (creationalContext == null) {
-                return null;
+        synchronized (lock) {
+            BeanInstances.Held held = beans.get(bean.key());
+            if (held == null) {
+                held = restore(bean);
             }
-            copy = create(bean, (CreationalContext<Object>) creationalContext);
+            if (held == null) {
+                if (creationalContext == null) {
+                    return null;
+                }
+                held = create(bean, (CreationalContext<Object>) creationalContext);
+            }
+            return (T) held.instance();
         }
-        return (T) copy.instance;
     }
 
-    synchronized void destroy(PersistentBean bean) {
+    void destroy(PersistentBean bean) {
         ensureLoaded();
-        BeanCopy copy = copies.remove(bean.key());
-        StoredBean row = storedBean(bean.key());
-        if (copy != null) {
-            bean.bean().destroy(copy.instance, copy.creationalContext);
-        }
-        if (row != null || (copy != null && copy.hasRow)) {
-            destroyedVersions.put(bean.key(), copy != null ? copy.version : row.version());
+        synchronized (lock) {
+            StoredBean row = storedBean(bean.key());
+            BeanInstances.Held held = beans.remove(bean.key());
+            if (held != null) {
+                runtime.lifecycle().destroy(bean, held.instance(), held.creationalContext());
+            }
+            if (held != null && held.hasRow()) {
+                beans.markDestroyed(bean.key(), held.version());
+            } else if (row != null) {
+                beans.markDestroyed(bean.key(), row.version());
+            }
         }
     }
 
-    private BeanCopy restore(PersistentBean bean) {
+    /** The stored state decoded into an instance the container built, or {@code null} if there is none to read. */
+    private BeanInstances.Held restore(PersistentBean bean) {
         StoredBean row = storedBean(bean.key());
-        if (row == null || unreadable.contains(bean.key())) {
+        if (row == null || beans.isUnreadable(bean.key())) {
             return null;
         }
-        Optional<Object> instance = decode(bean, row);
-        if (instance.isEmpty()) {
-            // the container asks twice (without, then with a creational context): warn and decode once
-            unreadable.add(bean.key());
-            return null;
+        Optional<BeanCodec> codec = runtime.codecs().named(row.codec());
+        String unreadable = !runtime.sizes().readable(row.state()) ? runtime.sizes().whyUnreadable(row.state())
+                : codec.isEmpty() ? "it was written by an unknown codec '" + row.codec() + "'" : null;
+        if (unreadable == null) {
+            CreationalContext<Object> creationalContext = runtime.lifecycle().newCreationalContext(bean);
+            try {
+                Object instance = runtime.lifecycle().restore(bean, codec.get(), row.state(), creationalContext);
+                // the baseline of the dirty check is the bean's encoding as loaded, not the stored bytes: a bean
+                // whose encoding is not the same after every load (a HashSet of identity-hashed objects) is
+                // unchanged as long as it encodes as it did right after it was read
+                byte[] asLoaded = runtime.lifecycle().encode(bean, instance);
+                BeanInstances.Held held = new BeanInstances.Held(bean, instance, creationalContext, asLoaded,
+                        row.version(), true);
+                beans.put(held);
+                return held;
+            } catch (UnreadableStateException e) {
+                creationalContext.release();
+                unreadable = e.getMessage();
+            }
         }
-        BeanCopy copy = new BeanCopy(bean, instance.get(), runtime.beanManager().createCreationalContext(bean.bean()),
-                row.state(), row.version(), true);
-        if (bean.injectionTarget() != null) {
-            bean.injectionTarget().inject(copy.instance, copy.creationalContext);
-        }
-        copies.put(bean.key(), copy);
-        return copy;
+        warnUnreadable(bean, unreadable);
+        // the container asks twice (without, then with a creational context): warn and decode once
+        beans.markUnreadable(bean.key());
+        return null;
     }
 
-    private BeanCopy create(PersistentBean bean, CreationalContext<Object> creationalContext) {
-        Object instance = bean.bean().create(creationalContext);
+    private BeanInstances.Held create(PersistentBean bean, CreationalContext<Object> creationalContext) {
+        Object instance = runtime.lifecycle().create(bean, creationalContext);
         StoredBean row = storedBean(bean.key());
-        Long destroyedVersion = destroyedVersions.remove(bean.key());
+        Long destroyedVersion = beans.takeDestroyed(bean.key());
         boolean hasRow = row != null || destroyedVersion != null;
         long version = destroyedVersion != null ? destroyedVersion : row != null ? row.version() : 0;
         // a bean that replaces stored or destroyed state is always written; a brand new one only once it changes
-        byte[] original = hasRow ? null : runtime.codecs().writerFor(bean).encode(instance);
-        BeanCopy copy = new BeanCopy(bean, instance, creationalContext, original, version, hasRow);
-        copies.put(bean.key(), copy);
-        return copy;
-    }
-
-    private Optional<Object> decode(PersistentBean bean, StoredBean row) {
-        if (!runtime.sizes().readable(row.state())) {
-            warnUnreadable(bean, runtime.sizes().whyUnreadable(row.state()));
-            return Optional.empty();
-        }
-        Optional<BeanCodec> codec = runtime.codecs().named(row.codec());
-        if (codec.isEmpty()) {
-            warnUnreadable(bean, "it was written by an unknown codec '" + row.codec() + "'");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(codec.get().decode(row.state(), bean.stateType()));
-        } catch (UnreadableStateException e) {
-            warnUnreadable(bean, e.getMessage());
-            return Optional.empty();
-        }
+        byte[] asLoaded = hasRow ? null : runtime.lifecycle().encode(bean, instance);
+        BeanInstances.Held held = new BeanInstances.Held(bean, instance, creationalContext, asLoaded, version, hasRow);
+        beans.put(held);
+        return held;
     }
 
     private void warnUnreadable(PersistentBean bean, String reason) {
-        LOG.warning(() -> "Tether: the stored state of " + bean.key() + " in session " + SessionIds.forLog(id)
-                + " cannot be read (" + reason + "); the bean starts fresh");
+        LOG.warning(() -> "Tether: the stored state of " + bean.key() + " in session "
+                + SessionIds.forLog(state.idForLog()) + " cannot be read (" + reason + "); the bean starts fresh");
     }
 
     private StoredBean storedBean(String key) {
-        if (stored == null || destroyedVersions.containsKey(key)) {
+        if (stored == null || beans.isDestroyed(key)) {
             return null;
         }
         return stored.beans().get(key);
     }
 
     /** The instance a client proxy stands for: the proxy's class extends the bean's class. */
-    synchronized Object instanceBehind(Object candidate) {
+    Object instanceBehind(Object candidate) {
         if (candidate == null) {
             return null;
         }
-        for (BeanCopy copy : copies.values()) {
-            if (copy.bean.stateType().isInstance(candidate) && candidate.getClass() != copy.instance.getClass()) {
-                return copy.instance;
+        synchronized (lock) {
+            for (BeanInstances.Held held : beans.all()) {
+                if (held.bean().stateType().isInstance(candidate)
+                        && candidate.getClass() != held.instance().getClass()) {
+                    return held.instance();
+                }
             }
         }
         return candidate;
@@ -213,147 +187,138 @@ final class UnitOfWork {
 
     // ---- the PersistentSession view
 
-    synchronized String id() {
+    String id() {
         ensureLoaded();
-        if (id == null) {
-            id = SessionIds.generate();
-            keepNewSession = true;
-        }
-        return id;
-    }
-
-    synchronized boolean isNew() {
-        ensureLoaded();
-        return stored == null;
-    }
-
-    synchronized Instant createdAt() {
-        ensureLoaded();
-        return Instant.ofEpochMilli(metadata.createdAt());
-    }
-
-    synchronized Instant lastAccessedAt() {
-        ensureLoaded();
-        return Instant.ofEpochMilli(metadata.lastAccessedAt());
-    }
-
-    synchronized Optional<String> principal() {
-        ensureLoaded();
-        return metadata.principal();
-    }
-
-    synchronized void setPrincipal(String principal) {
-        ensureLoaded();
-        changePrincipal(principal);
-        keepNewSession = true;
-    }
-
-    synchronized void setIdleTimeout(Duration timeout) {
-        ensureLoaded();
-        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), positive(timeout).toMillis(),
-                metadata.absoluteExpiresAt(), metadata.principal());
-        metadataChanged = true;
-    }
-
-    synchronized void setAbsoluteTimeout(Duration timeout) {
-        ensureLoaded();
-        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), metadata.idleTimeoutMillis(),
-                metadata.createdAt() + positive(timeout).toMillis(), metadata.principal());
-        metadataChanged = true;
-    }
-
-    synchronized Instant expiresAt() {
-        ensureLoaded();
-        long idleExpiry = Math.max(metadata.lastAccessedAt(), runtime.now()) + metadata.idleTimeoutMillis();
-        return Instant.ofEpochMilli(Math.min(idleExpiry, metadata.absoluteExpiresAt()));
-    }
-
-    private static Duration positive(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("a session timeout must be a positive duration, not " + timeout);
-        }
-        return timeout;
-    }
-
-    synchronized String rotateId() {
-        ensureLoaded();
-        newId();
-        keepNewSession = true;
-        return id;
-    }
-
-    private void newId() {
-        id = SessionIds.generate();
-        idChanged = true;
-    }
-
-    /** Records a new principal; a different one is a login (or logout), after which the old ID must be worthless. */
-    private void changePrincipal(String principal) {
-        Optional<String> next = Optional.ofNullable(principal);
-        if (next.equals(metadata.principal())) {
-            return;
-        }
-        metadata = new Metadata(metadata.createdAt(), metadata.lastAccessedAt(), metadata.idleTimeoutMillis(),
-                metadata.absoluteExpiresAt(), next);
-        metadataChanged = true;
-        if (runtime.settings().rotateOnLogin() && stored != null) {
-            newId();
-        }
-    }
-
-    /**
-     * Follows the user the boundary authenticated: a request whose user differs from the session's principal
-     * records that user (and so rotates the ID). An anonymous request leaves the principal alone: the
-     * application may keep its own login in the session.
-     */
-    private void followCaller() {
-        String name;
-        try {
-            name = caller.get();
-        } catch (RuntimeException unknown) {
-            LOG.log(Level.FINE, "Tether: the caller of this unit of work cannot be asked", unknown);
-            return;
-        }
-        if (name != null && !invalidated) {
-            changePrincipal(name);
-        }
-    }
-
-    synchronized void invalidate() {
-        ensureLoaded();
-        for (BeanCopy copy : copies.values()) {
-            copy.bean.bean().destroy(copy.instance, copy.creationalContext);
-        }
-        if (stored != null) {
-            destroyStoredBeansNotInMemory();
-            abandon();
-            runtime.writes().run(() -> runtime.store().delete(stored.row().pk()));
-            runtime.events().destroyed(stored.row());
-        }
-        invalidated = presentedId != null || stored != null || id != null;
-        copies.clear();
-        destroyedVersions.clear();
-        unreadable.clear();
-        startFresh();
-    }
-
-    private void destroyStoredBeansNotInMemory() {
-        for (StoredBean row : stored.beans().values()) {
-            if (copies.containsKey(row.key()) || destroyedVersions.containsKey(row.key())) {
-                continue;
+        synchronized (lock) {
+            if (state.idForLog() == null) {
+                checkOpen("a new session's ID handed out");
             }
-            runtime.registry().byKey(row.key()).ifPresent(bean -> {
-                BeanCopy copy = restore(bean);
-                if (copy != null) {
-                    bean.bean().destroy(copy.instance, copy.creationalContext);
-                }
-            });
+            return state.id();
+        }
+    }
+
+    boolean isNew() {
+        ensureLoaded();
+        synchronized (lock) {
+            return !state.isStored();
+        }
+    }
+
+    Instant createdAt() {
+        ensureLoaded();
+        synchronized (lock) {
+            return state.createdAt();
+        }
+    }
+
+    Instant lastAccessedAt() {
+        ensureLoaded();
+        synchronized (lock) {
+            return state.lastAccessedAt();
+        }
+    }
+
+    Instant expiresAt() {
+        ensureLoaded();
+        synchronized (lock) {
+            return state.expiresAt(runtime.now());
+        }
+    }
+
+    Optional<String> principal() {
+        ensureLoaded();
+        synchronized (lock) {
+            return state.principal();
+        }
+    }
+
+    void setPrincipal(String principal) {
+        ensureLoaded();
+        synchronized (lock) {
+            checkOpen("setPrincipal");
+            state.setPrincipal(principal);
+        }
+    }
+
+    void setIdleTimeout(Duration timeout) {
+        ensureLoaded();
+        synchronized (lock) {
+            checkOpen("setIdleTimeout");
+            state.setIdleTimeout(timeout);
+        }
+    }
+
+    void setAbsoluteTimeout(Duration timeout) {
+        ensureLoaded();
+        synchronized (lock) {
+            checkOpen("setAbsoluteTimeout");
+            state.setAbsoluteTimeout(timeout);
+        }
+    }
+
+    String rotateId() {
+        ensureLoaded();
+        synchronized (lock) {
+            checkOpen("rotateId");
+            return state.rotateId();
         }
     }
 
     /** The surrogate key of the stored session, if this unit loaded one. */
-    synchronized Optional<String> storedPk() {
-        return stored == null ? Optional.empty() : Optional.of(stored.row().pk());
+    Optional<String> storedPk() {
+        synchronized (lock) {
+            return stored == null ? Optional.empty() : Optional.of(stored.row().pk());
+        }
+    }
+
+    private void checkOpen(String what) {
+        if (closed) {
+            throw new IllegalStateException("Tether: " + what + " after the persistent session of this unit of work "
+                    + "was written back would be lost; change the session before the response is sent");
+        }
+    }
+
+    /**
+     * Ends the session: destroys its beans (so {@code @PreDestroy} runs), deletes it and fires
+     * {@code @Destroyed}. A later access in this unit starts a fresh session.
+     */
+    void invalidate() {
+        ensureLoaded();
+        SessionRow ended;
+        synchronized (lock) {
+            checkOpen("invalidate");
+            for (BeanInstances.Held held : beans.all()) {
+                runtime.lifecycle().destroy(held.bean(), held.instance(), held.creationalContext());
+            }
+            if (stored != null) {
+                destroyStoredBeansNotInMemory();
+            }
+            ended = stored == null ? null : stored.row();
+            invalidated = presentedId != null || stored != null || state.idForLog() != null;
+            beans.clear();
+            stored = null;
+            state = freshState();
+        }
+        if (ended != null) {
+            // the lock of a serialize session is this unit's own transaction: release it before deleting the row
+            releaseSessionLock();
+            runtime.writes().run(() -> runtime.store().delete(ended.pk()));
+            runtime.events().destroyed(ended);
+        }
+    }
+
+    private void destroyStoredBeansNotInMemory() {
+        for (StoredBean row : stored.beans().values()) {
+            if (beans.get(row.key()) != null || beans.isDestroyed(row.key())) {
+                continue;
+            }
+            runtime.registry().byKey(row.key()).ifPresent(bean -> {
+                BeanInstances.Held held = restore(bean);
+                if (held != null) {
+                    runtime.lifecycle().destroy(bean, held.instance(), held.creationalContext());
+                }
+            });
+        }
     }
 
     // ---- loading and writing back
@@ -362,144 +327,177 @@ final class UnitOfWork {
         if (loaded) {
             return;
         }
-        Optional<StoredSession> found = Optional.empty();
-        if (presentedId != null && runtime.serializesSessions()) {
-            long wait = runtime.settings().serializeWait().toMillis();
-            lock = runtime.writes().call(() ->
-                    runtime.store().lockAndLoad(SessionIds.hash(presentedId), runtime.now(), wait)).orElse(null);
-            found = lock == null ? Optional.empty() : Optional.of(lock.session());
-        } else if (presentedId != null) {
-            found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());
-        } else if (storedPk != null) {
-            found = runtime.store().loadByPk(storedPk);
-        }
-        if (found.isPresent()) {
-            stored = found.get();
-            id = presentedId;
-            SessionRow row = stored.row();
-            metadata = new Metadata(row.createdAt(), row.lastAccessedAt(), row.idleTimeoutMillis(),
-                    row.absoluteExpiresAt(), row.principal());
+        synchronized (loading) {
+            if (loaded) {
+                return;
+            }
+            LockedSession locked = null;
+            Optional<StoredSession> found = Optional.empty();
+            if (presentedId != null && runtime.serializesSessions()) {
+                long wait = runtime.settings().serializeWait().toMillis();
+                locked = runtime.writes().call(() ->
+                        runtime.store().lockAndLoad(SessionIds.hash(presentedId), runtime.now(), wait)).orElse(null);
+                found = Optional.ofNullable(locked).map(LockedSession::session);
+            } else if (presentedId != null) {
+                found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());
+            } else if (storedPk != null) {
+                found = runtime.store().loadByPk(storedPk);
+            }
+            synchronized (lock) {
+                sessionLock = locked;
+                stored = found.orElse(null);
+                state = found.map(session -> SessionState.stored(session.row(), presentedId,
+                        runtime.settings().rotateOnLogin())).orElseGet(this::freshState);
+                followCaller();
+            }
             loaded = true;
-        } else {
-            startFresh();
         }
-        followCaller();
     }
 
-    /** A new session: its ID (never the one presented) is allocated only when it must be handed out. */
-    private void startFresh() {
-        long now = runtime.now();
-        stored = null;
-        id = null;
-        keepNewSession = false;
-        metadataChanged = false;
-        idChanged = false;
-        metadata = new Metadata(now, now, runtime.settings().idleTimeout().toMillis(),
-                now + runtime.settings().absoluteTimeout().toMillis(), Optional.empty());
-        loaded = true;
+    private SessionState freshState() {
+        return SessionState.fresh(runtime.now(), runtime.settings().idleTimeout(),
+                runtime.settings().absoluteTimeout(), runtime.settings().rotateOnLogin());
     }
 
     /**
-     * Writes back what changed. Called once, at the end of the unit.
+     * Lets the session follow the caller the container authenticated: never into a fresh session that replaced
+     * an ID the client presented (that ID's session expired or was ended; its login must not live on), and never
+     * after this unit ended its session.
+     */
+    private void followCaller() {
+        if (invalidated || (!state.isStored() && presentedId != null)) {
+            return;
+        }
+        try {
+            state.followCaller(caller.get());
+        } catch (RuntimeException unknown) {
+            LOG.log(Level.FINE, "Tether: the caller of this unit of work cannot be asked", unknown);
+        }
+    }
+
+    /**
+     * Writes back what changed. Called once, at the end of the unit; the session can no longer be changed after.
      *
-     * @throws dev.tether.SessionConflictException when another unit changed one of the same beans first
+     * @throws dev.tether.SessionConflictException when another unit changed one of the same rows first
      * @throws dev.tether.SessionStoreUnavailableException when the store cannot be written
      */
-    synchronized WriteBack writeBack() {
+    WriteBack writeBack() {
         try {
-            return writeChanges();
+            Pending pending;
+            synchronized (lock) {
+                closed = true;
+                if (!loaded) {
+                    return WriteBack.NOTHING;
+                }
+                followCaller();
+                pending = pendingWrite();
+            }
+            return apply(pending);
         } finally {
             abandon();
         }
     }
 
-    private WriteBack writeChanges() {
-        if (!loaded) {
-            return WriteBack.NOTHING;
+    /**
+     * What write-back sends to the store (nothing when {@code changes} is {@code null}), through the session's
+     * lock when this unit holds one, and what the client is told once it is stored.
+     */
+    private record Pending(SessionChanges changes, LockedSession lock, WriteBack result) {
+
+        static Pending nothing(WriteBack result) {
+            return new Pending(null, null, result);
         }
-        followCaller();
-        List<BeanWrite> inserts = new ArrayList<>();
-        List<BeanWrite> updates = new ArrayList<>();
-        for (BeanCopy copy : copies.values()) {
-            BeanCodec codec = runtime.codecs().writerFor(copy.bean);
-            byte[] state = codec.encode(copy.instance);
-            if (!Arrays.equals(state, copy.original)) {
-                runtime.sizes().checkBean(copy.bean.key(), state);
-                boolean checked = policyOf(copy.bean) != ConcurrencyPolicy.LAST_WRITE_WINS;
-                BeanWrite write = new BeanWrite(copy.bean.key(), codec.name(), state, copy.version, checked);
-                (copy.hasRow ? updates : inserts).add(write);
-            }
-        }
-        List<String> deletes = List.copyOf(destroyedVersions.keySet());
-        if (!inserts.isEmpty() || !updates.isEmpty()) {
-            checkSessionSize(inserts, updates, deletes);
-        }
-        long now = runtime.now();
-        if (stored == null) {
-            return writeNewSession(inserts, now);
-        }
-        boolean touchDue = now - metadata.lastAccessedAt() >= runtime.settings().touchInterval().toMillis();
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty() && !metadataChanged && !idChanged
-                && !touchDue) {
-            return WriteBack.NOTHING;
-        }
-        SessionRow row = rowAt(stored.row().pk(), now);
-        SessionChanges changes = new SessionChanges(row, false, inserts, updates, deletes);
-        LockedSession held = lock;
-        lock = null;
-        runtime.writes().run(() -> {
-            if (held != null) {
-                held.save(changes);
-            } else {
-                runtime.store().save(changes);
-            }
-        });
-        return idChanged ? WriteBack.sendId(id) : WriteBack.NOTHING;
     }
 
-    private void checkSessionSize(List<BeanWrite> inserts, List<BeanWrite> updates, List<String> deletes) {
+    private WriteBack apply(Pending pending) {
+        if (pending.changes() == null) {
+            return pending.result();
+        }
+        runtime.writes().run(() -> {
+            if (pending.lock() != null) {
+                pending.lock().save(pending.changes());
+            } else {
+                runtime.store().save(pending.changes());
+            }
+        });
+        if (pending.changes().created() != null) {
+            runtime.events().created(pending.changes().created());
+        }
+        return pending.result();
+    }
+
+    private Pending pendingWrite() {
+        long now = runtime.now();
+        ChangeSet changed = ChangeSet.between(encodeHeld(), beans.destroyedVersions(), this::versionChecked);
+        if (!changed.inserts().isEmpty() || !changed.updates().isEmpty()) {
+            checkSessionSize(changed);
+        }
+        LockedSession held = sessionLock;
+        sessionLock = null;
+        if (!state.isStored()) {
+            if (changed.inserts().isEmpty() && !state.mustStore()) {
+                return Pending.nothing(invalidated ? WriteBack.EXPIRE : WriteBack.NOTHING);
+            }
+            SessionRow row = state.newRow(UUID.randomUUID().toString(), now);
+            return new Pending(SessionChanges.creating(row, changed.inserts()), held, WriteBack.sendId(state.id()));
+        }
+        SessionUpdate update = state.update(now, runtime.settings().touchInterval().toMillis());
+        SessionChanges changes = SessionChanges.updating(update, changed.inserts(), changed.updates(),
+                changed.deletes());
+        if (changes.isEmpty()) {
+            sessionLock = held;
+            return Pending.nothing(WriteBack.NOTHING);
+        }
+        return new Pending(changes, held, state.idChanged() ? WriteBack.sendId(state.id()) : WriteBack.NOTHING);
+    }
+
+    private List<ChangeSet.Encoded> encodeHeld() {
+        return beans.all().stream().map(held -> new ChangeSet.Encoded(held.bean().key(),
+                runtime.lifecycle().writerFor(held.bean()).name(),
+                runtime.lifecycle().encode(held.bean(), held.instance()), held.asLoaded(), held.version(),
+                held.hasRow())).toList();
+    }
+
+    private boolean versionChecked(String key) {
+        return runtime.registry().byKey(key)
+                .map(bean -> runtime.policyOf(bean) != ConcurrencyPolicy.LAST_WRITE_WINS)
+                .orElse(true);
+    }
+
+    private void checkSessionSize(ChangeSet changed) {
         Map<String, Integer> before = new HashMap<>();
         if (stored != null) {
             stored.beans().values().forEach(row -> before.put(row.key(), row.state() == null ? 0 : row.state().length));
         }
         Map<String, Integer> after = new HashMap<>(before);
-        deletes.forEach(after::remove);
-        inserts.forEach(write -> after.put(write.key(), write.state().length));
-        updates.forEach(write -> after.put(write.key(), write.state().length));
+        changed.deletes().forEach(delete -> after.remove(delete.key()));
+        for (BeanWrite write : changed.inserts()) {
+            runtime.sizes().checkBean(write.key(), write.state());
+            after.put(write.key(), write.state().length);
+        }
+        for (BeanWrite write : changed.updates()) {
+            runtime.sizes().checkBean(write.key(), write.state());
+            after.put(write.key(), write.state().length);
+        }
         runtime.sizes().checkSession(before, after);
     }
 
     /** Ends the unit without writing: releases the session's lock if this unit holds it. */
-    synchronized void abandon() {
-        if (lock != null) {
-            LockedSession held = lock;
-            lock = null;
+    void abandon() {
+        synchronized (lock) {
+            closed = true;
+        }
+        releaseSessionLock();
+    }
+
+    private void releaseSessionLock() {
+        LockedSession held;
+        synchronized (lock) {
+            held = sessionLock;
+            sessionLock = null;
+        }
+        if (held != null) {
             runtime.writes().run(held::close);
         }
-    }
-
-    private WriteBack writeNewSession(List<BeanWrite> inserts, long now) {
-        if (inserts.isEmpty() && !keepNewSession) {
-            return invalidated ? WriteBack.EXPIRE : WriteBack.NOTHING;
-        }
-        if (id == null) {
-            id = SessionIds.generate();
-        }
-        SessionRow row = rowAt(UUID.randomUUID().toString(), now);
-        SessionChanges changes = new SessionChanges(row, true, inserts, List.of(), List.of());
-        runtime.writes().run(() -> runtime.store().save(changes));
-        runtime.events().created(row);
-        return WriteBack.sendId(id);
-    }
-
-    private SessionRow rowAt(String pk, long accessedAt) {
-        long idleExpiry = accessedAt + metadata.idleTimeoutMillis();
-        return new SessionRow(pk, SessionIds.hash(id), metadata.createdAt(), accessedAt,
-                Math.min(idleExpiry, metadata.absoluteExpiresAt()), metadata.idleTimeoutMillis(),
-                metadata.absoluteExpiresAt(), metadata.principal());
-    }
-
-    private ConcurrencyPolicy policyOf(PersistentBean bean) {
-        return bean.policy() != null ? bean.policy() : runtime.settings().concurrency();
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,38 +18,28 @@ import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 
 /**
- * The store on JPA, in RESOURCE_LOCAL transactions of its own. Every statement is a query below: JPQL, except
- * the two updates every write runs, which are plain SQL (Hibernate 6 translates a JPQL UPDATE anew on each
- * execution; it keeps the translation of SELECTs only). Bean writes are conditional updates on the version read
- * at load time, so a lost update shows as a count of 0.
+ * The store on JPA, in RESOURCE_LOCAL transactions of its own. A request's statements (the load and every write)
+ * are plain SQL from {@link SessionSql} run as native queries: no managed entities or snapshots on the read path,
+ * no flush on the write path, and no query translation per execution (Hibernate 6 translates a JPQL UPDATE anew
+ * each time). The rarer operations (lookups by principal, the purge, the serialize lock) use JPQL over the
+ * entities. Every write is conditional on what the unit loaded (bean versions, the session's ID and principal
+ * when it changes them), so a lost race shows as a count of 0 and becomes a conflict.
  */
 public final class JpaSessionStore implements SessionStore {
 
     // no DISTINCT: it would make the database compare every state's bytes (and Oracle refuses it on BLOBs);
     // the session is unique by hash or key, so its repeated rows are dropped here, after the whole result is read
-    private static final String LOAD_LIVE = "SELECT s FROM TetherSession s LEFT JOIN FETCH s.beans "
-            + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
-    private static final String LOAD_BY_PK = "SELECT s FROM TetherSession s LEFT JOIN FETCH s.beans "
-            + "WHERE s.pk = :pk";
     private static final String FIND_LIVE = "SELECT s FROM TetherSession s "
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
     private static final String FIND_BY_PRINCIPAL = "SELECT s FROM TetherSession s "
             + "WHERE s.principal = :principal AND s.expiresAt > :now ORDER BY s.createdAt";
-    private static final String EXISTS = "SELECT COUNT(s) FROM TetherSession s WHERE s.pk = :pk";
     private static final String COUNT_LIVE = "SELECT COUNT(s) FROM TetherSession s WHERE s.expiresAt > :now";
-    private static final String UPDATE_ROW = "UPDATE tether_session SET id_hash = ?1, last_accessed_at = ?2, "
-            + "expires_at = ?3, idle_timeout_ms = ?4, absolute_expires_at = ?5, principal = %s WHERE session_pk = ?6";
-    private static final String UPDATE_BEAN = "UPDATE tether_bean SET state_bytes = ?1, codec = ?2, "
-            + "state_version = state_version + 1 WHERE session_pk = ?3 AND bean_key = ?4";
-    private static final String VERSION_CHECK = " AND state_version = ?5";
     private static final String BEANS_OF = "SELECT b FROM TetherBean b WHERE b.sessionPk = :pk";
     private static final String FIND_EXPIRED = "SELECT s FROM TetherSession s WHERE s.expiresAt <= :now "
             + "ORDER BY s.expiresAt";
     private static final String DELETE_EXPIRED = "DELETE FROM TetherSession s WHERE s.pk IN :pks AND s.expiresAt <= :now";
     private static final String ACQUIRE_LEASE = "UPDATE TetherLease l SET l.holder = :holder, l.heldUntil = :until "
             + "WHERE l.name = :name AND (l.heldUntil < :now OR l.holder = :holder)";
-    private static final String DELETE_BEAN = "DELETE FROM TetherBean b WHERE b.sessionPk = :pk AND b.beanKey = :key";
-    private static final String DELETE_SESSION = "DELETE FROM TetherSession s WHERE s.pk = :pk";
 
     private final EntityManagerFactory emf;
 
@@ -60,16 +49,12 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> load(String idHash, long now) {
-        return read(em -> em.createQuery(LOAD_LIVE, SessionEntity.class)
-                .setParameter("idHash", idHash).setParameter("now", now)
-                .getResultList().stream().findFirst().map(JpaSessionStore::toStoredSession));
+        return read(em -> SessionRows.toStoredSession(SessionSql.loadLive(idHash, now).bind(em).getResultList()));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
-        return read(em -> em.createQuery(LOAD_BY_PK, SessionEntity.class)
-                .setParameter("pk", pk)
-                .getResultList().stream().findFirst().map(JpaSessionStore::toStoredSession));
+        return read(em -> SessionRows.toStoredSession(SessionSql.loadByPk(pk).bind(em).getResultList()));
     }
 
     @Override
@@ -97,24 +82,40 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     private static void apply(EntityManager em, SessionChanges changes) {
-        SessionRow row = changes.row();
-        if (changes.isNew()) {
-            em.persist(new SessionEntity(row));
-        } else if (updateRow(em, row) == 0 && !exists(em, row.pk())) {
-            throw new SessionConflictException("the session ended while this request used it");
+        String pk = changes.sessionPk();
+        if (changes.created() != null) {
+            SessionSql.insertSession(changes.created()).bind(em).executeUpdate();
+        } else {
+            updateSessionRow(em, changes.updated());
         }
         for (SessionChanges.BeanWrite bean : changes.updates()) {
-            if (updateBean(em, row.pk(), bean) == 0) {
-                throw new SessionConflictException("bean " + bean.key()
-                        + " was changed by another request of this session since this one read it");
+            if (SessionSql.updateBean(pk, bean).bind(em).executeUpdate() == 0) {
+                throw new SessionConflictException("bean " + bean.key() + " was changed by another request of this "
+                        + "session since this one read it, or the session ended");
             }
         }
-        for (String key : changes.deletes()) {
-            em.createQuery(DELETE_BEAN).setParameter("pk", row.pk()).setParameter("key", key).executeUpdate();
+        for (SessionChanges.BeanDelete bean : changes.deletes()) {
+            if (SessionSql.deleteBean(pk, bean).bind(em).executeUpdate() == 0 && bean.checkVersion()) {
+                throw new SessionConflictException("bean " + bean.key() + " was changed by another request of this "
+                        + "session since this one read it, or the session ended");
+            }
         }
         for (SessionChanges.BeanWrite bean : changes.inserts()) {
-            em.persist(new BeanEntity(UUID.randomUUID().toString(), row.pk(), bean.key(), bean.codec(),
-                    bean.state(), 1));
+            SessionSql.insertBean(pk, bean).bind(em).executeUpdate();
+        }
+    }
+
+    /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
+    private static void updateSessionRow(EntityManager em, SessionUpdate update) {
+        var statement = SessionSql.updateSession(update);
+        if (statement.isEmpty() || statement.get().bind(em).executeUpdate() > 0) {
+            return;
+        }
+        long stillCurrent = ((Number) SessionSql.countStillCurrent(update).bind(em).getSingleResult()).longValue();
+        if (stillCurrent == 0) {
+            throw new SessionConflictException(update.identity() != null
+                    ? "another request of this session changed its ID or principal, or ended it, since this one read it"
+                    : "the session ended while this request used it");
         }
     }
 
@@ -124,7 +125,8 @@ public final class JpaSessionStore implements SessionStore {
      */
     @Override
     public void delete(String pk) {
-        write(em -> em.createQuery(DELETE_SESSION).setParameter("pk", pk).executeUpdate());
+        write(em -> new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build()
+                .bind(em).executeUpdate());
     }
 
     @Override
@@ -217,48 +219,6 @@ public final class JpaSessionStore implements SessionStore {
                 em.close();
             }
         }
-    }
-
-    private static int updateRow(EntityManager em, SessionRow row) {
-        // no principal is written as a literal NULL: an untyped null parameter is refused by some drivers
-        Optional<String> principal = row.principal();
-        var query = em.createNativeQuery(UPDATE_ROW.formatted(principal.isPresent() ? "?7" : "NULL"))
-                .setParameter(1, row.idHash())
-                .setParameter(2, row.lastAccessedAt())
-                .setParameter(3, row.expiresAt())
-                .setParameter(4, row.idleTimeoutMillis())
-                .setParameter(5, row.absoluteExpiresAt())
-                .setParameter(6, row.pk());
-        principal.ifPresent(name -> query.setParameter(7, name));
-        return query.executeUpdate();
-    }
-
-    /**
-     * Asked only when the row update counted 0: MySQL drivers with {@code useAffectedRows=true} count the rows
-     * an update changed, not those it matched, and a row written twice in one millisecond does not change.
-     */
-    private static boolean exists(EntityManager em, String pk) {
-        return em.createQuery(EXISTS, Long.class).setParameter("pk", pk).getSingleResult() > 0;
-    }
-
-    private static int updateBean(EntityManager em, String sessionPk, SessionChanges.BeanWrite bean) {
-        var query = em.createNativeQuery(bean.checkVersion() ? UPDATE_BEAN + VERSION_CHECK : UPDATE_BEAN)
-                .setParameter(1, bean.state())
-                .setParameter(2, bean.codec())
-                .setParameter(3, sessionPk)
-                .setParameter(4, bean.key());
-        if (bean.checkVersion()) {
-            query.setParameter(5, bean.expectedVersion());
-        }
-        return query.executeUpdate();
-    }
-
-    private static StoredSession toStoredSession(SessionEntity entity) {
-        Map<String, StoredBean> beans = new HashMap<>();
-        for (BeanEntity bean : entity.beans) {
-            beans.put(bean.beanKey, bean.toStoredBean());
-        }
-        return new StoredSession(entity.toRow(), beans);
     }
 
     private <T> T read(Function<EntityManager, T> query) {

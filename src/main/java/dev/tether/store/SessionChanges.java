@@ -4,22 +4,44 @@ import java.util.List;
 
 /**
  * Everything one unit of work writes, applied by {@link SessionStore#save} in one transaction: all of it or
- * none of it.
+ * none of it. Exactly one of {@code created} and {@code updated} is set.
  *
- * @param row       the session row as it should be after the write (a new ID hash, principal or expiry
- *                  included)
- * @param isNew     whether the row must be inserted rather than updated
+ * @param created   the row of a session that is new, to be inserted
+ * @param updated   what changes in the row of a stored session (possibly nothing)
  * @param inserts   beans the store does not have yet
  * @param updates   beans the store has, each with the version it had when loaded
- * @param deletes   keys of beans to remove (destroyed through the context and not used again)
+ * @param deletes   beans to remove (destroyed through the context and not used again), each with its version
  */
-public record SessionChanges(SessionRow row, boolean isNew, List<BeanWrite> inserts, List<BeanWrite> updates,
-                             List<String> deletes) {
+public record SessionChanges(SessionRow created, SessionUpdate updated, List<BeanWrite> inserts,
+                             List<BeanWrite> updates, List<BeanDelete> deletes) {
 
     public SessionChanges {
+        if ((created == null) == (updated == null)) {
+            throw new IllegalArgumentException("a change set either creates a session or updates one");
+        }
         inserts = List.copyOf(inserts);
         updates = List.copyOf(updates);
         deletes = List.copyOf(deletes);
+    }
+
+    public static SessionChanges creating(SessionRow row, List<BeanWrite> inserts) {
+        return new SessionChanges(row, null, inserts, List.of(), List.of());
+    }
+
+    public static SessionChanges updating(SessionUpdate update, List<BeanWrite> inserts, List<BeanWrite> updates,
+                                          List<BeanDelete> deletes) {
+        return new SessionChanges(null, update, inserts, updates, deletes);
+    }
+
+    /** The surrogate key of the session written. */
+    public String sessionPk() {
+        return created != null ? created.pk() : updated.pk();
+    }
+
+    /** Whether applying this change set runs any statement at all. */
+    public boolean isEmpty() {
+        return created == null && !updated.writesRow() && inserts.isEmpty() && updates.isEmpty()
+                && deletes.isEmpty();
     }
 
     /**
@@ -27,5 +49,12 @@ public record SessionChanges(SessionRow row, boolean isNew, List<BeanWrite> inse
      * @param checkVersion    false for beans whose policy is last-write-wins
      */
     public record BeanWrite(String key, String codec, byte[] state, long expectedVersion, boolean checkVersion) {
+    }
+
+    /**
+     * @param expectedVersion the version the unit read; the row is deleted only while it still has it
+     * @param checkVersion    false for beans whose policy is last-write-wins
+     */
+    public record BeanDelete(String key, long expectedVersion, boolean checkVersion) {
     }
 }

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.tether.PersistentSession;
 import dev.tether.PersistentSessions;
 import dev.tether.SessionInfo;
 import dev.tether.SessionStoreUnavailableException;
@@ -50,24 +51,32 @@ public class PersistentSessionAuthentication implements HttpAuthenticationMechan
 
     private static final Logger LOG = Logger.getLogger(PersistentSessionAuthentication.class.getName());
 
+    /** The request attribute naming the session (by its {@link SessionInfo#handle()}) that authenticated the caller. */
+    public static final String AUTHENTICATED_SESSION = PersistentSessionAuthentication.class.getName() + ".session";
+
     private PersistentSessions sessions;
+    private PersistentSession session;
+    private SessionUnits units;
     private SessionIdTransport transport;
 
     protected PersistentSessionAuthentication() {
     }
 
     @Inject
-    protected PersistentSessionAuthentication(PersistentSessions sessions, SessionUnits units) {
+    protected PersistentSessionAuthentication(PersistentSessions sessions, PersistentSession session,
+                                              SessionUnits units) {
         this.sessions = sessions;
+        this.session = session;
+        this.units = units;
         this.transport = new SessionIdTransport(units.settings().cookie(), units.settings().headerName());
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<String> principal;
+        Optional<SessionInfo> session;
         try {
-            principal = transport.presentedId(request).flatMap(sessions::find).flatMap(SessionInfo::principal);
+            session = transport.presentedId(request).flatMap(sessions::find);
         } catch (SessionStoreUnavailableException e) {
             LOG.log(Level.WARNING, "Tether: cannot authenticate from the session store", e);
             if (context.isProtected()) {
@@ -76,10 +85,25 @@ public class PersistentSessionAuthentication implements HttpAuthenticationMechan
             }
             return context.doNothing();
         }
+        Optional<String> principal = session.flatMap(SessionInfo::principal);
         if (principal.isPresent()) {
+            // the session vouches for this caller: the request's unit of work must not carry it anywhere else
+            request.setAttribute(AUTHENTICATED_SESSION, session.get().handle());
             return context.notifyContainerAboutLogin(principal.get(), groupsOf(principal.get()));
         }
         return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+    }
+
+    /**
+     * {@code HttpServletRequest.logout()}: the session's principal is removed (and, with
+     * {@code tether.rotate-on-login}, its ID changes), so the next request is anonymous.
+     */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (units.isActive()) {
+            session.setPrincipal(null);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
     /**

@@ -38,8 +38,15 @@ final class RequestUnit {
         return unit;
     }
 
-    /** The user the container authenticated for this request (Jakarta Security, FORM, BASIC...), if any. */
+    /**
+     * The user the container authenticated for this request by its own means (Jakarta Security, FORM, BASIC...),
+     * if any. A caller that Tether's mechanism took from the session itself is not followed: the session is
+     * where that login lives, and it may have ended or logged out since the mechanism read it.
+     */
     private static String callerOf(HttpServletRequest request) {
+        if (request.getAttribute(PersistentSessionAuthentication.AUTHENTICATED_SESSION) != null) {
+            return null;
+        }
         Principal principal = request.getUserPrincipal();
         return principal == null ? null : principal.getName();
     }

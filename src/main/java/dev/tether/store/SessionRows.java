@@ -1,0 +1,62 @@
+package dev.tether.store;
+
+import java.sql.Blob;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.PersistenceException;
+
+/**
+ * Reads the result of {@link SessionSql}'s load: one row per bean (or one row without a bean), the session's
+ * columns repeated on each. Values are read by their JDBC kind, not their exact class, so every provider and
+ * driver reads alike (a BIGINT may come back as a {@code Long} or a {@code BigDecimal}, bytes as an array or a
+ * {@link Blob}).
+ */
+final class SessionRows {
+
+    private SessionRows() {
+    }
+
+    static Optional<StoredSession> toStoredSession(List<?> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = (Object[]) rows.get(0);
+        SessionRow session = new SessionRow(text(first[0]), text(first[1]), number(first[2]), number(first[3]),
+                number(first[4]), number(first[5]), number(first[6]), Optional.ofNullable(text(first[7])));
+        Map<String, StoredBean> beans = new HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            if (columns[8] != null) {
+                String key = text(columns[8]);
+                beans.put(key, new StoredBean(key, text(columns[9]), bytes(columns[10]), number(columns[11])));
+            }
+        }
+        return Optional.of(new StoredSession(session, beans));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value == null || value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        if (value instanceof Blob blob) {
+            try {
+                return blob.getBytes(1, Math.toIntExact(blob.length()));
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot read a stored bean's bytes", e);
+            }
+        }
+        throw new PersistenceException("a stored bean's bytes came back as " + value.getClass().getName());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tether.store;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tether.store.SessionChanges.BeanDelete;
+import dev.tether.store.SessionChanges.BeanWrite;
+import dev.tether.store.SessionUpdate.Identity;
+
+/**
+ * Every statement of a request's load and write-back, as plain SQL: the same text on every database Tether
+ * supports, run through the JPA provider's native queries (no entities, no persistence-context snapshots, no
+ * query translation on each execution).
+ */
+final class SessionSql {
+
+    private static final String SESSION_COLUMNS = "s.session_pk, s.id_hash, s.created_at, s.last_accessed_at, "
+            + "s.expires_at, s.idle_timeout_ms, s.absolute_expires_at, s.principal";
+
+    // no DISTINCT: the database would compare every state's bytes (and Oracle refuses it on BLOBs); the
+    // session is unique by hash or key, so its repeated columns are read once, from the first row
+    private static final String LOAD = "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_bytes, "
+            + "b.state_version FROM tether_session s LEFT JOIN tether_bean b ON b.session_pk = s.session_pk WHERE ";
+
+    private SessionSql() {
+    }
+
+    /** The live session of an ID hash and all its beans: one row per bean, or one row with no bean. */
+    static Sql loadLive(String idHash, long now) {
+        return new Sql.Builder().append(LOAD + "s.id_hash = ").value(idHash)
+                .append(" AND s.expires_at > ").value(now).build();
+    }
+
+    /** A session by its surrogate key, expired or not, with all its beans. */
+    static Sql loadByPk(String pk) {
+        return new Sql.Builder().append(LOAD + "s.session_pk = ").value(pk).build();
+    }
+
+    static Sql insertSession(SessionRow row) {
+        return new Sql.Builder().append("INSERT INTO tether_session (session_pk, id_hash, created_at, "
+                        + "last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at, principal) VALUES (")
+                .value(row.pk()).append(", ").value(row.idHash()).append(", ").value(row.createdAt()).append(", ")
+                .value(row.lastAccessedAt()).append(", ").value(row.expiresAt()).append(", ")
+                .value(row.idleTimeoutMillis()).append(", ").value(row.absoluteExpiresAt()).append(", ")
+                .valueOrNull(row.principal().orElse(null)).append(")").build();
+    }
+
+    static Sql insertBean(String sessionPk, BeanWrite bean) {
+        return new Sql.Builder().append("INSERT INTO tether_bean (bean_pk, session_pk, bean_key, codec, state_bytes, "
+                        + "state_version) VALUES (")
+                .value(UUID.randomUUID().toString()).append(", ").value(sessionPk).append(", ").value(bean.key())
+                .append(", ").value(bean.codec()).append(", ").value(bean.state()).append(", 1)").build();
+    }
+
+    static Sql updateBean(String sessionPk, BeanWrite bean) {
+        Sql.Builder sql = new Sql.Builder().append("UPDATE tether_bean SET state_bytes = ").value(bean.state())
+                .append(", codec = ").value(bean.codec())
+                .append(", state_version = state_version + 1 WHERE session_pk = ").value(sessionPk)
+                .append(" AND bean_key = ").value(bean.key());
+        if (bean.checkVersion()) {
+            sql.append(" AND state_version = ").value(bean.expectedVersion());
+        }
+        return sql.build();
+    }
+
+    static Sql deleteBean(String sessionPk, BeanDelete bean) {
+        Sql.Builder sql = new Sql.Builder().append("DELETE FROM tether_bean WHERE session_pk = ").value(sessionPk)
+                .append(" AND bean_key = ").value(bean.key());
+        if (bean.checkVersion()) {
+            sql.append(" AND state_version = ").value(bean.expectedVersion());
+        }
+        return sql.build();
+    }
+
+    /**
+     * The update of the session row: only the columns the unit changed. The expiry of a plain touch is computed
+     * from the row's own timeouts, so a touch never undoes a timeout another request set meanwhile.
+     */
+    static Optional<Sql> updateSession(SessionUpdate update) {
+        if (!update.writesRow()) {
+            return Optional.empty();
+        }
+        Sql.Builder sql = new Sql.Builder().append("UPDATE tether_session SET ");
+        String separator = "";
+        if (update.identity() != null) {
+            sql.append("id_hash = ").value(update.identity().idHash())
+                    .append(", principal = ").valueOrNull(update.identity().principal().orElse(null));
+            separator = ", ";
+        }
+        if (update.timeouts() != null) {
+            sql.append(separator + "idle_timeout_ms = ").value(update.timeouts().idleTimeoutMillis())
+                    .append(", absolute_expires_at = ").value(update.timeouts().absoluteExpiresAt())
+                    .append(", last_accessed_at = ").value(update.accessedAt())
+                    .append(", expires_at = ").value(update.timeouts().expiresAt(update.accessedAt()));
+        } else if (update.accessedAt() >= 0) {
+            // parameters, never columns the statement also sets: MySQL evaluates SET assignments left to right
+            sql.append(separator + "last_accessed_at = ").value(update.accessedAt())
+                    .append(", expires_at = CASE WHEN ").value(update.accessedAt())
+                    .append(" + idle_timeout_ms < absolute_expires_at THEN ").value(update.accessedAt())
+                    .append(" + idle_timeout_ms ELSE absolute_expires_at END");
+        }
+        return Optional.of(whereStillCurrent(sql.append(" WHERE "), update).build());
+    }
+
+    /**
+     * Whether the row the update is meant for is still there: asked only when the update counted 0, because
+     * MySQL drivers with {@code useAffectedRows=true} count the rows an update changed, not those it matched.
+     */
+    static Sql countStillCurrent(SessionUpdate update) {
+        return whereStillCurrent(new Sql.Builder().append("SELECT COUNT(*) FROM tether_session WHERE "), update)
+                .build();
+    }
+
+    private static Sql.Builder whereStillCurrent(Sql.Builder sql, SessionUpdate update) {
+        sql.append("session_pk = ").value(update.pk()).append(" AND expires_at > ").value(update.now());
+        if (update.identity() != null) {
+            Identity loaded = update.loaded();
+            sql.append(" AND id_hash = ").value(loaded.idHash());
+            if (loaded.principal().isPresent()) {
+                sql.append(" AND principal = ").value(loaded.principal().get());
+            } else {
+                sql.append(" AND principal IS NULL");
+            }
+        }
+        return sql;
+    }
+}

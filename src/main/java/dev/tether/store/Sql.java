@@ -1,0 +1,54 @@
+package dev.tether.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * One native SQL statement and its parameters, numbered {@code ?1}, {@code ?2}... in the order they were added.
+ * A parameter is never {@code null}: a missing value is written as the literal {@code NULL}, because an untyped
+ * null parameter is refused by some drivers.
+ */
+record Sql(String text, List<Object> parameters) {
+
+    Query bind(EntityManager em) {
+        Query query = em.createNativeQuery(text);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
+
+    /** Builds a statement piece by piece, numbering the parameters as they come. */
+    static final class Builder {
+
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Builder append(String sql) {
+            text.append(sql);
+            return this;
+        }
+
+        /** Appends the next parameter's placeholder. */
+        Builder value(Object value) {
+            if (value == null) {
+                throw new IllegalArgumentException("write a missing value as NULL, not as a parameter");
+            }
+            parameters.add(value);
+            text.append('?').append(parameters.size());
+            return this;
+        }
+
+        /** Appends a parameter, or the literal NULL when there is no value. */
+        Builder valueOrNull(Object value) {
+            return value == null ? append("NULL") : value(value);
+        }
+
+        Sql build() {
+            return new Sql(text.toString(), List.copyOf(parameters));
+        }
+    }
+}
