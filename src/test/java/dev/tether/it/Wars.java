@@ -18,6 +18,7 @@ import dev.tether.it.app.NodeResource;
 import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
+import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.SessionResource;
 import dev.tether.it.app.Tally;
@@ -79,6 +80,14 @@ final class Wars {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The test application with requests a test can hold at a {@link Gate} and release when it chooses, and the
+     * session's own principal readable over HTTP: for requests of one session that overlap.
+     */
+    static WebArchive appWithGates(String name) {
+        return app(name, "").addClasses(Gate.class, NodeResource.class, PrincipalResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
