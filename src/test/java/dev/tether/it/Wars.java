@@ -10,8 +10,16 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.tether.it.app.AccountResource;
+import dev.tether.it.app.Counted;
+import dev.tether.it.app.Counter;
+import dev.tether.it.app.CounterResource;
+import dev.tether.it.app.CountingDecorator;
+import dev.tether.it.app.CountingInterceptor;
+import dev.tether.it.app.DecoratedCounter;
 import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
+import dev.tether.it.app.InterceptedCounter;
+import dev.tether.it.app.Invocations;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.Notes;
 import dev.tether.it.app.NodeResource;
@@ -88,6 +96,16 @@ final class Wars {
      */
     static WebArchive appWithGates(String name) {
         return app(name, "").addClasses(Gate.class, NodeResource.class, PrincipalResource.class);
+    }
+
+    /**
+     * The test application with a persistent bean that has an interceptor binding and one that has a decorator,
+     * both enabled by {@code @Priority} alone, as most applications enable them.
+     */
+    static WebArchive appWithInterceptedBeans(String name) {
+        return app(name, "").addClasses(Counted.class, CountingInterceptor.class, InterceptedCounter.class,
+                Counter.class, CountingDecorator.class, DecoratedCounter.class, Invocations.class,
+                CounterResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
