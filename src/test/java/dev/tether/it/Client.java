@@ -43,6 +43,10 @@ final class Client {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     HttpResponse<String> postForm(String path, String form) {
         return send(request(path, "Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -29,7 +29,7 @@ class RestartIT {
     @Deployment(name = APP, managed = false, testable = false)
     @TargetsContainer(SERVER)
     static WebArchive deployment() {
-        return Wars.app(APP, "");
+        return Wars.appWithInterceptedBeans(APP);
     }
 
     @ArquillianResource
@@ -60,6 +60,21 @@ class RestartIT {
 
         assertThat(browser.get("api/notes").body()).isEqualTo("[\"before-restart\"]");
         assertThat(browser.cookie("SESSION_ID")).hasValue(id);
+    }
+
+    @Test
+    void aBeanWithAnInterceptorBindingKeepsCountingAfterARestartAndItsInterceptorStillRuns() throws Exception {
+        servers.start(SERVER);
+        deployer.deploy(APP);
+        URL app = new URL(System.getProperty("it.restartable.url") + APP + "/");
+        Client browser = new Client(app);
+        browser.post("api/counters/intercepted");
+        browser.post("api/counters/intercepted");
+
+        restartTheServer();
+
+        assertThat(browser.post("api/counters/intercepted").body()).isEqualTo("3");
+        assertThat(new Client(app).get("api/counters/intercepted/calls").body()).isEqualTo("1");
     }
 
     /** The application goes down and up with its server: a Payara Micro process lives exactly as long as its deployment. */

@@ -10,16 +10,31 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.tether.it.app.AccountResource;
+import dev.tether.it.app.Counted;
+import dev.tether.it.app.CountedSessionStorage;
+import dev.tether.it.app.Counter;
+import dev.tether.it.app.CounterResource;
+import dev.tether.it.app.CountingDecorator;
+import dev.tether.it.app.CountingInterceptor;
+import dev.tether.it.app.DecoratedCounter;
 import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
+import dev.tether.it.app.InterceptedCounter;
+import dev.tether.it.app.Invocations;
 import dev.tether.it.app.ItApplication;
+import dev.tether.it.app.JdbcStatementCounts;
 import dev.tether.it.app.Notes;
 import dev.tether.it.app.NodeResource;
 import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
+import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.SessionResource;
+import dev.tether.it.app.StatementCountsResource;
+import dev.tether.it.app.Tag;
+import dev.tether.it.app.Tags;
+import dev.tether.it.app.TagsResource;
 import dev.tether.it.app.Tally;
 
 /** Test WARs as a user builds them: their classes, and the Tether jar (the one this build made) in WEB-INF/lib. */
@@ -79,6 +94,34 @@ final class Wars {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The test application with requests a test can hold at a {@link Gate} and release when it chooses, and the
+     * session's own principal readable over HTTP: for requests of one session that overlap.
+     */
+    static WebArchive appWithGates(String name) {
+        return app(name, "").addClasses(Gate.class, NodeResource.class, PrincipalResource.class);
+    }
+
+    /**
+     * The test application with a persistent bean that has an interceptor binding and one that has a decorator,
+     * both enabled by {@code @Priority} alone, as most applications enable them.
+     */
+    static WebArchive appWithInterceptedBeans(String name) {
+        return app(name, "").addClasses(Counted.class, CountingInterceptor.class, InterceptedCounter.class,
+                Counter.class, CountingDecorator.class, DecoratedCounter.class, Invocations.class,
+                CounterResource.class);
+    }
+
+    /**
+     * The test application with its sessions in the server's default data source, handed to Tether through a
+     * {@code @SessionStorage} producer that counts each SQL statement, and a bean whose bytes change at every load.
+     * The purge stays away for the length of a test, so every statement counted is a request's.
+     */
+    static WebArchive appWithCountedStatements(String name) {
+        return app(name, "tether.purge-interval=PT24H\n").addClasses(Tag.class, Tags.class, TagsResource.class,
+                JdbcStatementCounts.class, CountedSessionStorage.class, StatementCountsResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
