@@ -12,6 +12,11 @@ public final class ConfigKeys {
     public static final String DATASOURCE = "tether.datasource";
     /** Create the tables at startup when they are missing. Default {@code true}. */
     public static final String SCHEMA_CREATE = "tether.schema.create";
+    /**
+     * How the store talks to the database: {@code jpa} (the server's JPA provider) or {@code jdbc} (plain JDBC,
+     * the same statements). Default {@code jpa}.
+     */
+    public static final String STORE = "tether.store";
     /** Default codec of beans: {@code java} (serialization behind an allow-list) or {@code jsonb}. Default {@code java}. */
     public static final String CODEC = "tether.codec";
     /** Extra classes, or packages ending in {@code .*}, that Java deserialization may read; comma separated. */

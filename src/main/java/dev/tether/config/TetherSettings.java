@@ -16,12 +16,14 @@ import dev.tether.StoreAs;
  * @param sizeLimits              {@code tether.max-bean-bytes} and {@code tether.max-session-bytes}
  * @param authenticationMechanism {@code tether.authentication-mechanism}: authenticate requests from the
  *                                principal of their persistent session
+ * @param store                   {@code tether.store}: through JPA or plain JDBC
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
-                             boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism) {
+                             boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
+                             StoreKind store) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -51,7 +53,8 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.headerSafe(ConfigKeys.HEADER_NAME),
                 reader.bool(ConfigKeys.ROTATE_ON_LOGIN, true),
                 readSizeLimits(reader),
-                reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false));
+                reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false),
+                reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA));
     }
 
     /**

@@ -1,8 +1,5 @@
 package dev.tether.context;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
 
@@ -19,8 +16,6 @@ final class BeanLifecycle {
     private final BeanManager manager;
     private final BeanCodecs codecs;
     private final StateFields fields = new StateFields();
-    /** Per bean class: whether the container builds it as a subclass of its own (interceptors, decorators). */
-    private final Map<Class<?>, Boolean> subclassed = new ConcurrentHashMap<>();
 
     BeanLifecycle(BeanManager manager, BeanCodecs codecs) {
         this.manager = manager;
@@ -33,17 +28,14 @@ final class BeanLifecycle {
 
     /** A new instance, as the container creates it: constructor, injection, {@code @PostConstruct}. */
     Object create(PersistentBean bean, CreationalContext<Object> creationalContext) {
-        Object instance = bean.bean().create(creationalContext);
-        if (bean.isClassBean()) {
-            subclassed.putIfAbsent(bean.stateType(), instance.getClass() != bean.stateType());
-        }
-        return instance;
+        return bean.bean().create(creationalContext);
     }
 
     /**
-     * The instance a request gets for stored state: the decoded state in an instance the container built, with
-     * its injected fields set again. {@code @PostConstruct} does not run: the bean was constructed once, when
-     * its session first used it.
+     * The instance a request gets for stored state: for a bean class, an instance the container built (its
+     * constructor ran, its interceptors and decorators apply, its transient fields hold what the constructor gave
+     * them) with the decoded fields set and its injected fields injected again. {@code @PostConstruct} does not
+     * run: the bean was initialized once, when its session first used it.
      *
      * @throws UnreadableStateException when the bytes do not make an instance of the bean
      */
@@ -52,12 +44,8 @@ final class BeanLifecycle {
         if (!bean.isClassBean()) {
             return decoded;
         }
-        Object instance = decoded;
-        if (subclassed.getOrDefault(bean.stateType(), true)) {
-            instance = bean.injectionTarget().produce(creationalContext);
-            subclassed.putIfAbsent(bean.stateType(), instance.getClass() != bean.stateType());
-            fields.copy(bean.stateType(), decoded, instance);
-        }
+        Object instance = bean.injectionTarget().produce(creationalContext);
+        fields.copy(bean.stateType(), decoded, instance);
         if (bean.reinjects()) {
             bean.injectionTarget().inject(instance, creationalContext);
         }

@@ -13,12 +13,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import dev.tether.ConfigKeys;
-import dev.tether.SessionStorage;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.codec.BeanCodec;
 import dev.tether.config.TetherSettings;
@@ -41,21 +39,20 @@ public class SessionUnits {
     }
 
     @Inject
-    SessionUnits(TetherExtension extension, BeanManager manager,
-                 IndependentWrites writes, @SessionStorage Instance<DataSource> producedDataSource,
-                 @SessionStorage Instance<Clock> clock, @SessionStorage Instance<SessionStore> producedStore,
-                 @SessionStorage Instance<BeanCodec> producedCodecs) {
+    SessionUnits(TetherExtension extension, BeanManager manager, IndependentWrites writes) {
         this.extension = extension;
         TetherSettings settings = extension.settings();
-        StoreConnection connection = producedStore.isResolvable()
-                ? StoreConnection.of(producedStore.get())
-                : new StoreConnection(() -> producedDataSource.isResolvable() ? producedDataSource.get()
-                        : lookUp(settings.dataSource()), settings.createSchema());
+        StorageBeans own = new StorageBeans(extension, manager);
+        Optional<SessionStore> ownStore = own.first(SessionStore.class);
+        StoreConnection connection = ownStore.isPresent()
+                ? StoreConnection.of(ownStore.get())
+                : new StoreConnection(() -> own.first(DataSource.class).orElseGet(() -> lookUp(settings.dataSource())),
+                        settings.createSchema(), settings.store());
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
-                producedCodecs.stream().toList());
+                own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,
                 new SessionEvents(manager), new OutsideTransactions(writes), manager,
-                clock.isResolvable() ? clock.get() : Clock.systemUTC());
+                own.first(Clock.class).orElseGet(Clock::systemUTC));
     }
 
     /** Starts the store with the application, so a wrong data source name fails the deployment. */

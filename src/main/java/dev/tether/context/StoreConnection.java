@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 
 import dev.tether.SessionStoreUnavailableException;
+import dev.tether.config.StoreKind;
+import dev.tether.store.JdbcSessionStore;
 import dev.tether.store.JpaSessionStore;
 import dev.tether.store.SchemaInstaller;
 import dev.tether.store.SessionStore;
@@ -27,19 +29,21 @@ final class StoreConnection implements AutoCloseable {
 
     private final Supplier<DataSource> dataSource;
     private final boolean createSchema;
+    private final StoreKind kind;
     private EntityManagerFactory emf;
     private volatile SessionStore store;
 
-    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema) {
+    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind) {
         this.dataSource = dataSource;
         this.createSchema = createSchema;
+        this.kind = kind;
     }
 
     /** A store the application brought itself (a {@code @SessionStorage SessionStore} bean): used as it is. */
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, false);
+        }, false, StoreKind.JPA);
         connection.store = store;
         return connection;
     }
@@ -56,12 +60,14 @@ final class StoreConnection implements AutoCloseable {
                 if (createSchema) {
                     SchemaInstaller.ensureSchema(source);
                 }
-                emf = TetherPersistenceUnit.start(source);
+                if (kind == StoreKind.JPA) {
+                    emf = TetherPersistenceUnit.start(source);
+                }
             } catch (SQLException | PersistenceException e) {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
                 throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
             }
-            store = new JpaSessionStore(emf);
+            store = kind == StoreKind.JPA ? new JpaSessionStore(emf) : new JdbcSessionStore(source);
         }
         return store;
     }

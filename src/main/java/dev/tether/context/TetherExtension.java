@@ -27,6 +27,7 @@ import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 
 import dev.tether.Concurrency;
 import dev.tether.PersistentSessionScoped;
+import dev.tether.SessionStorage;
 import dev.tether.StoreAs;
 import dev.tether.config.ConfigSource;
 import dev.tether.config.TetherSettings;
@@ -41,6 +42,7 @@ public class TetherExtension implements Extension {
     private final ActiveUnits activeUnits = new ActiveUnits();
     private final Map<Class<?>, InjectionTarget<?>> injectionTargets = new HashMap<>();
     private final List<PendingBean> pending = new ArrayList<>();
+    private final List<Bean<?>> storageBeans = new ArrayList<>();
     private BeanRegistry registry;
     private TetherSettings settings;
 
@@ -57,6 +59,17 @@ public class TetherExtension implements Extension {
 
     <T> void rememberInjectionTarget(@Observes ProcessInjectionTarget<T> event) {
         injectionTargets.put(event.getAnnotatedType().getJavaClass(), event.getInjectionTarget());
+    }
+
+    /**
+     * Remembers the application's {@code @SessionStorage} beans. Tether's own beans are added by this extension
+     * and, on servers that isolate bean archives (Payara), cannot resolve beans of the application's archive by
+     * type; a reference to a known bean needs no resolution.
+     */
+    <T> void rememberStorageBean(@Observes ProcessBean<T> event) {
+        if (event.getBean().getQualifiers().stream().anyMatch(q -> q.annotationType() == SessionStorage.class)) {
+            storageBeans.add(event.getBean());
+        }
     }
 
     <T> void checkManagedBean(@Observes ProcessManagedBean<T> event) {
@@ -151,6 +164,11 @@ public class TetherExtension implements Extension {
 
     private static boolean isPersistent(Bean<?> bean) {
         return bean.getScope() == PersistentSessionScoped.class;
+    }
+
+    /** The application's {@code @SessionStorage} beans of a type, in the order the container found them. */
+    List<Bean<?>> storageBeans(Class<?> type) {
+        return storageBeans.stream().filter(bean -> bean.getTypes().contains(type)).toList();
     }
 
     ActiveUnits activeUnits() {

@@ -49,12 +49,12 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> load(String idHash, long now) {
-        return read(em -> SessionRows.toStoredSession(SessionSql.loadLive(idHash, now).bind(em).getResultList()));
+        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadLive(idHash, now))));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
-        return read(em -> SessionRows.toStoredSession(SessionSql.loadByPk(pk).bind(em).getResultList()));
+        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadByPk(pk))));
     }
 
     @Override
@@ -82,41 +82,24 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     private static void apply(EntityManager em, SessionChanges changes) {
-        String pk = changes.sessionPk();
-        if (changes.created() != null) {
-            SessionSql.insertSession(changes.created()).bind(em).executeUpdate();
-        } else {
-            updateSessionRow(em, changes.updated());
-        }
-        for (SessionChanges.BeanWrite bean : changes.updates()) {
-            if (SessionSql.updateBean(pk, bean).bind(em).executeUpdate() == 0) {
-                throw new SessionConflictException("bean " + bean.key() + " was changed by another request of this "
-                        + "session since this one read it, or the session ended");
-            }
-        }
-        for (SessionChanges.BeanDelete bean : changes.deletes()) {
-            if (SessionSql.deleteBean(pk, bean).bind(em).executeUpdate() == 0 && bean.checkVersion()) {
-                throw new SessionConflictException("bean " + bean.key() + " was changed by another request of this "
-                        + "session since this one read it, or the session ended");
-            }
-        }
-        for (SessionChanges.BeanWrite bean : changes.inserts()) {
-            SessionSql.insertBean(pk, bean).bind(em).executeUpdate();
-        }
+        SessionWrites.apply(runnerOf(em), changes);
     }
 
-    /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
-    private static void updateSessionRow(EntityManager em, SessionUpdate update) {
-        var statement = SessionSql.updateSession(update);
-        if (statement.isEmpty() || statement.get().bind(em).executeUpdate() > 0) {
-            return;
-        }
-        long stillCurrent = ((Number) SessionSql.countStillCurrent(update).bind(em).getSingleResult()).longValue();
-        if (stillCurrent == 0) {
-            throw new SessionConflictException(update.identity() != null
-                    ? "another request of this session changed its ID or principal, or ended it, since this one read it"
-                    : "the session ended while this request used it");
-        }
+    /** Native queries of one entity manager. */
+    private static StatementRunner runnerOf(EntityManager em) {
+        return new StatementRunner() {
+            @Override
+            public int update(Sql sql) {
+                return sql.bind(em).executeUpdate();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<Object[]> rows(Sql sql) {
+                return ((List<Object>) sql.bind(em).getResultList()).stream()
+                        .map(row -> row instanceof Object[] columns ? columns : new Object[] {row}).toList();
+            }
+        };
     }
 
     /**
@@ -125,8 +108,7 @@ public final class JpaSessionStore implements SessionStore {
      */
     @Override
     public void delete(String pk) {
-        write(em -> new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build()
-                .bind(em).executeUpdate());
+        write(em -> runnerOf(em).update(SessionSql.deleteSession(pk)));
     }
 
     @Override

@@ -20,22 +20,30 @@ final class SessionRows {
     private SessionRows() {
     }
 
-    static Optional<StoredSession> toStoredSession(List<?> rows) {
+    static Optional<StoredSession> toStoredSession(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] first = (Object[]) rows.get(0);
-        SessionRow session = new SessionRow(text(first[0]), text(first[1]), number(first[2]), number(first[3]),
-                number(first[4]), number(first[5]), number(first[6]), Optional.ofNullable(text(first[7])));
+        SessionRow session = toSessionRow(rows.get(0));
         Map<String, StoredBean> beans = new HashMap<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
+        for (Object[] columns : rows) {
             if (columns[8] != null) {
                 String key = text(columns[8]);
                 beans.put(key, new StoredBean(key, text(columns[9]), bytes(columns[10]), number(columns[11])));
             }
         }
         return Optional.of(new StoredSession(session, beans));
+    }
+
+    /** The session columns, in {@link SessionSql}'s order, at the start of a row. */
+    static SessionRow toSessionRow(Object[] columns) {
+        return new SessionRow(text(columns[0]), text(columns[1]), number(columns[2]), number(columns[3]),
+                number(columns[4]), number(columns[5]), number(columns[6]), Optional.ofNullable(text(columns[7])));
+    }
+
+    /** A bean row of {@link SessionSql#beansOf}: key, codec, bytes, version. */
+    static StoredBean toStoredBean(Object[] columns) {
+        return new StoredBean(text(columns[0]), text(columns[1]), bytes(columns[2]), number(columns[3]));
     }
 
     private static String text(Object value) {
@@ -46,7 +54,7 @@ final class SessionRows {
         return ((Number) value).longValue();
     }
 
-    private static byte[] bytes(Object value) {
+    static byte[] bytes(Object value) {
         if (value == null || value instanceof byte[]) {
             return (byte[]) value;
         }

@@ -1,5 +1,6 @@
 package dev.tether.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +35,58 @@ final class SessionSql {
     /** A session by its surrogate key, expired or not, with all its beans. */
     static Sql loadByPk(String pk) {
         return new Sql.Builder().append(LOAD + "s.session_pk = ").value(pk).build();
+    }
+
+    /** The row of a live session, without its beans. */
+    static Sql findLive(String idHash, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.id_hash = ")
+                .value(idHash).append(" AND s.expires_at > ").value(now).build();
+    }
+
+    /** The row of a live session, locked until the end of the transaction. */
+    static Sql findLiveForUpdate(String idHash, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.id_hash = ")
+                .value(idHash).append(" AND s.expires_at > ").value(now).append(" FOR UPDATE").build();
+    }
+
+    static Sql beansOf(String pk) {
+        return new Sql.Builder().append("SELECT bean_key, codec, state_bytes, state_version FROM tether_bean "
+                + "WHERE session_pk = ").value(pk).build();
+    }
+
+    static Sql findByPrincipal(String principal, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.principal = ")
+                .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
+    static Sql countLive(long now) {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM tether_session WHERE expires_at > ").value(now).build();
+    }
+
+    /** Expired sessions, the longest expired first; the caller limits the rows it reads. */
+    static Sql findExpired(long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.expires_at <= ")
+                .value(now).append(" ORDER BY s.expires_at").build();
+    }
+
+    static Sql deleteExpired(List<String> pks, long now) {
+        Sql.Builder sql = new Sql.Builder().append("DELETE FROM tether_session WHERE expires_at <= ").value(now)
+                .append(" AND session_pk IN (");
+        for (int i = 0; i < pks.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").value(pks.get(i));
+        }
+        return sql.append(")").build();
+    }
+
+    static Sql acquireLease(String name, String holder, long now, long until) {
+        return new Sql.Builder().append("UPDATE tether_lease SET holder = ").value(holder)
+                .append(", held_until = ").value(until).append(" WHERE lease_name = ").value(name)
+                .append(" AND (held_until < ").value(now).append(" OR holder = ").value(holder).append(")").build();
+    }
+
+    /** The session row; its beans go with it through the foreign key's ON DELETE CASCADE. */
+    static Sql deleteSession(String pk) {
+        return new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build();
     }
 
     static Sql insertSession(SessionRow row) {

@@ -21,6 +21,11 @@ record Sql(String text, List<Object> parameters) {
         return query;
     }
 
+    /** The text for JDBC, whose placeholders are plain {@code ?}: each parameter appears once, in order. */
+    String jdbcText() {
+        return text.replaceAll("\\?\\d+", "?");
+    }
+
     /** Builds a statement piece by piece, numbering the parameters as they come. */
     static final class Builder {
 

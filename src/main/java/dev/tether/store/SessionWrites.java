@@ -1,0 +1,53 @@
+package dev.tether.store;
+
+import dev.tether.SessionConflictException;
+
+/**
+ * Applies a unit's {@link SessionChanges} statement by statement, on any {@link StatementRunner}: the session row
+ * first (so every writer locks it before its beans, and two writers never wait on each other in a cycle), then
+ * the beans. A statement that counts 0 where the unit expected its row is a conflict; the caller rolls back.
+ */
+final class SessionWrites {
+
+    private static final String CHANGED_MEANWHILE = " was changed by another request of this session since this one "
+            + "read it, or the session ended";
+
+    private SessionWrites() {
+    }
+
+    static void apply(StatementRunner runner, SessionChanges changes) {
+        String pk = changes.sessionPk();
+        if (changes.created() != null) {
+            runner.update(SessionSql.insertSession(changes.created()));
+        } else {
+            updateSessionRow(runner, changes.updated());
+        }
+        for (SessionChanges.BeanWrite bean : changes.updates()) {
+            if (runner.update(SessionSql.updateBean(pk, bean)) == 0) {
+                throw new SessionConflictException("bean " + bean.key() + CHANGED_MEANWHILE);
+            }
+        }
+        for (SessionChanges.BeanDelete bean : changes.deletes()) {
+            if (runner.update(SessionSql.deleteBean(pk, bean)) == 0 && bean.checkVersion()) {
+                throw new SessionConflictException("bean " + bean.key() + CHANGED_MEANWHILE);
+            }
+        }
+        for (SessionChanges.BeanWrite bean : changes.inserts()) {
+            runner.update(SessionSql.insertBean(pk, bean));
+        }
+    }
+
+    /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
+    private static void updateSessionRow(StatementRunner runner, SessionUpdate update) {
+        var statement = SessionSql.updateSession(update);
+        if (statement.isEmpty() || runner.update(statement.get()) > 0) {
+            return;
+        }
+        long stillCurrent = ((Number) runner.rows(SessionSql.countStillCurrent(update)).get(0)[0]).longValue();
+        if (stillCurrent == 0) {
+            throw new SessionConflictException(update.identity() != null
+                    ? "another request of this session changed its ID or principal, or ended it, since this one read it"
+                    : "the session ended while this request used it");
+        }
+    }
+}
