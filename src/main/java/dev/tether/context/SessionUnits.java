@@ -46,8 +46,7 @@ public class SessionUnits {
         Optional<SessionStore> ownStore = own.first(SessionStore.class);
         StoreConnection connection = ownStore.isPresent()
                 ? StoreConnection.of(ownStore.get())
-                : new StoreConnection(() -> own.first(DataSource.class).orElseGet(() -> lookUp(settings.dataSource())),
-                        settings.createSchema(), settings.store());
+                : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store());
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,
@@ -173,6 +172,22 @@ public class SessionUnits {
     @PreDestroy
     void stop() {
         runtime.connection().close();
+    }
+
+    /**
+     * The application's {@code @SessionStorage DataSource}, or the one {@code tether.datasource} names. A producer
+     * that cannot run yet (Payara runs the application's start observers before its resource injection works)
+     * makes the store unavailable for now, not the deployment fail: the next use tries again.
+     */
+    private static DataSource dataSource(StorageBeans own, TetherSettings settings) {
+        Optional<DataSource> produced;
+        try {
+            produced = own.first(DataSource.class);
+        } catch (RuntimeException notYet) {
+            throw new SessionStoreUnavailableException("the application's @SessionStorage DataSource cannot be "
+                    + "created yet: " + notYet, notYet);
+        }
+        return produced.orElseGet(() -> lookUp(settings.dataSource()));
     }
 
     private static DataSource lookUp(String jndiName) {
