@@ -32,7 +32,8 @@
 #   BENCH_PURGE        expired sessions the purge deletes [20000]
 #   BENCH_PAYARA       1 runs the Payara Micro row [1]; BENCH_PAYARA_PORT its HTTP port [8980]
 #   BENCH_PROFILE      1 records JFR execution samples for the phase table [1]
-#   BENCH_JMH          1 runs JMH [1]; BENCH_BUILD 0 reuses the last build [1]
+#   BENCH_JMH          1 runs JMH [1]; BENCH_JMH_ARGS more arguments to JMH, e.g. a benchmark regex, for a quick
+#                      try [none]; BENCH_BUILD 0 reuses the last build [1]
 #   BENCH_MAX_LOAD     the highest 1-minute load average it starts at [1.0]; BENCH_ALLOW_LOAD=1 starts anyway,
 #                      and the report is marked VOID; BENCH_SETTLE: at most that many seconds of waiting after
 #                      the build for the load average to fall below BENCH_MAX_LOAD again [90]
@@ -492,7 +493,8 @@ run_jmh() {
     log "running JMH"
     local classpath
     classpath=$bench/jmh/target/classes:$(cat "$bench/jmh/target/classpath.txt"):$root/target/tether-0.1.0-SNAPSHOT.jar
-    java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" \
+    # shellcheck disable=SC2086 # the extra arguments are words
+    java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" ${BENCH_JMH_ARGS:-} \
         >"$work/jmh.out" 2>&1
 }
 
@@ -544,7 +546,7 @@ describe_machine() {
         echo "purge=$purge_sessions"
         echo "payara=$run_payara"
         echo "profile=$profile"
-        echo "jmh=$run_jmh"
+        echo "jmh=$run_jmh${BENCH_JMH_ARGS:+ ($BENCH_JMH_ARGS)}"
         echo "build=${BENCH_BUILD:-1}"
         echo "ports=WildFly offset $offset (HTTP $http_port, management $management_port), PostgreSQL $pg_port, Payara $payara_port"
     } >"$work/machine.txt"

@@ -126,10 +126,16 @@ public final class Phases {
         return thread != null && thread.getJavaName() != null && table.threads().matcher(thread.getJavaName()).matches();
     }
 
+    /**
+     * The stack as "package.Class.method", innermost first, without the glue classes of lambdas
+     * ({@code Foo$$Lambda$12+0x...}): their {@code apply} or {@code accept} would otherwise pass for a store
+     * method of that name, and they do no work of their own.
+     */
     static List<String> frames(RecordedStackTrace stack) {
         List<String> frames = new ArrayList<>();
         for (RecordedFrame frame : stack.getFrames()) {
-            if (frame.getMethod() != null && frame.getMethod().getType() != null) {
+            if (frame.getMethod() != null && frame.getMethod().getType() != null
+                    && !frame.getMethod().getType().getName().contains("$$Lambda")) {
                 frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
             }
         }
