@@ -242,7 +242,7 @@ start_payara() {
     mkdir -p "$root_dir" "$work/payara-tmp"
     echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
         >"$work/payara-preboot.txt"
-    log "starting Payara Micro $(unzip -p "$payara_jar" 'META-INF/maven/*/payara-micro-boot/pom.properties' \
+    log "starting Payara Micro $(unzip -p "$payara_jar" META-INF/maven/fish.payara.server.internal.extras/payara-micro-boot/pom.properties \
         2>/dev/null | sed -n 's/^version=//p' | head -1) (HTTP $payara_port)"
     # shellcheck disable=SC2046 # the options are words
     setsid java $(jvm_options) -Djava.io.tmpdir="$work/payara-tmp" -jar "$payara_jar" --nocluster \
@@ -354,10 +354,10 @@ script_of() {
     if [[ $workload == *-1000 && $variant != none ]]; then echo spread.lua; else echo session.lua; fi
 }
 
-# The counter of the session in a cookie file's first line (for lost-update checks), or -1.
+# The counter of the session in a cookie file's first line, for the lost-update check of same-session-8; else -1.
 counter_of() {
     local cookies=$2
-    if [ "$cookies" = - ] || [ ! -s "$cookies" ]; then echo -1; return; fi
+    if [ "$cookies" = - ] || [ ! -s "$cookies" ] || [[ $cookies != *same-session-8* ]]; then echo -1; return; fi
     curl -s -H "Cookie: $(head -1 "$cookies")" "$api/$1/read" || echo -1
 }
 
