@@ -424,6 +424,7 @@ public final class Report {
                 + "Payara Micro 6.2025.10 (EclipseLink); H2 2.2.224; " + machine.getOrDefault("postgresql", "?")
                 + "; Spring Session JDBC 3.5.7; " + machine.getOrDefault("wrk", "wrk"));
         row(md, "load", machine.getOrDefault("connections", "8") + " connections (wrk, one thread each), "
+                + machine.getOrDefault("prewarm", "?") + " s of reads and of increments per variant once per server, "
                 + machine.getOrDefault("warmup", "?") + " s warm-up per variant and workload, then "
                 + machine.getOrDefault("rounds", "?") + " rounds of " + machine.getOrDefault("seconds", "?")
                 + " s per cell; each round runs every variant in turn; 127.0.0.1 only");
@@ -451,8 +452,9 @@ public final class Report {
     /** Every setting of run.sh in effect, as BENCH_* assignments. */
     private String settingsLine() {
         String[][] settings = {{"BENCH_SECONDS", "seconds"}, {"BENCH_ROUNDS", "rounds"}, {"BENCH_WARMUP", "warmup"},
-                {"BENCH_CONNECTIONS", "connections"}, {"BENCH_SPREAD", "spread"}, {"BENCH_DATABASES", "databases"},
-                {"BENCH_SCALE", "scale"}, {"BENCH_PURGE", "purge"}, {"BENCH_PAYARA", "payara"},
+                {"BENCH_PREWARM", "prewarm"}, {"BENCH_CONNECTIONS", "connections"}, {"BENCH_SPREAD", "spread"},
+                {"BENCH_DATABASES", "databases"}, {"BENCH_SCALE", "scale"}, {"BENCH_PURGE", "purge"},
+                {"BENCH_PAYARA", "payara"},
                 {"BENCH_PROFILE", "profile"}, {"BENCH_JMH", "jmh"}, {"BENCH_BUILD", "build"},
                 {"BENCH_MAX_LOAD", "max_load"}, {"BENCH_ALLOW_LOAD", "allow_load"}};
         List<String> parts = new ArrayList<>();
@@ -465,7 +467,7 @@ public final class Report {
     /** A note when the run did not use run.sh's defaults (then it is not the suite the targets are stated on). */
     private String settingsChanged() {
         Map<String, String> defaults = Map.ofEntries(Map.entry("seconds", "3"), Map.entry("rounds", "3"),
-                Map.entry("warmup", "2"), Map.entry("connections", "8"), Map.entry("spread", "1000"),
+                Map.entry("warmup", "2"), Map.entry("prewarm", "4"), Map.entry("connections", "8"), Map.entry("spread", "1000"),
                 Map.entry("databases", "h2 postgresql"), Map.entry("scale", "1000 100000 1000000"),
                 Map.entry("purge", "20000"), Map.entry("payara", "1"), Map.entry("profile", "1"), Map.entry("jmh", "1"));
         List<String> changed = defaults.entrySet().stream()
@@ -850,8 +852,9 @@ public final class Report {
                 (`BENCH_SPREAD`), connection N of 8 sending sessions N, N + 8, N + 16, ... in turn \
                 (`bench/wrk/spread.lua`), so every request takes another session and no two requests share one.
                 - **Load**: wrk (Debian's package), one connection per thread, closed loop: latency is service time \
-                under that concurrency (not corrected for coordinated omission). Per workload: each variant warms \
-                up, then `BENCH_ROUNDS` rounds each run every variant in turn for `BENCH_SECONDS`; a cell's \
+                under that concurrency (not corrected for coordinated omission). Once per server, every variant \
+                serves reads and increments on stored sessions (`BENCH_PREWARM`), so that the JIT's first pass does \
+                not fall on the first workload. Per workload: each variant warms up, then `BENCH_ROUNDS` rounds each run every variant in turn for `BENCH_SECONDS`; a cell's \
                 throughput and percentiles are the medians of its rounds, ratios are of medians. CPU time comes from \
                 `/proc` (the server's JVM; PostgreSQL's postmaster and its children), summed over the rounds.
                 - **SQL per request**: every JDBC statement and commit through the data source is counted by a \
