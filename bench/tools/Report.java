@@ -453,10 +453,10 @@ public final class Report {
     private String settingsLine() {
         String[][] settings = {{"BENCH_SECONDS", "seconds"}, {"BENCH_ROUNDS", "rounds"}, {"BENCH_WARMUP", "warmup"},
                 {"BENCH_PREWARM", "prewarm"}, {"BENCH_CONNECTIONS", "connections"}, {"BENCH_SPREAD", "spread"},
-                {"BENCH_DATABASES", "databases"}, {"BENCH_SCALE", "scale"}, {"BENCH_PURGE", "purge"},
-                {"BENCH_PAYARA", "payara"},
+                {"BENCH_DATABASES", "databases"}, {"BENCH_VARIANTS", "variants"}, {"BENCH_WORKLOADS", "workloads"},
+                {"BENCH_SCALE", "scale"}, {"BENCH_PURGE", "purge"}, {"BENCH_PAYARA", "payara"},
                 {"BENCH_PROFILE", "profile"}, {"BENCH_JMH", "jmh"}, {"BENCH_BUILD", "build"},
-                {"BENCH_MAX_LOAD", "max_load"}, {"BENCH_ALLOW_LOAD", "allow_load"}};
+                {"BENCH_MAX_LOAD", "max_load"}, {"BENCH_ALLOW_LOAD", "allow_load"}, {"BENCH_SETTLE", "settle"}};
         List<String> parts = new ArrayList<>();
         for (String[] s : settings) {
             parts.add("`" + s[0] + "=" + machine.getOrDefault(s[1], "?") + "`");
@@ -469,7 +469,8 @@ public final class Report {
         Map<String, String> defaults = Map.ofEntries(Map.entry("seconds", "3"), Map.entry("rounds", "3"),
                 Map.entry("warmup", "2"), Map.entry("prewarm", "4"), Map.entry("connections", "8"), Map.entry("spread", "1000"),
                 Map.entry("databases", "h2 postgresql"), Map.entry("scale", "1000 100000 1000000"),
-                Map.entry("purge", "20000"), Map.entry("payara", "1"), Map.entry("profile", "1"), Map.entry("jmh", "1"));
+                Map.entry("purge", "20000"), Map.entry("payara", "1"), Map.entry("profile", "1"), Map.entry("jmh", "1"),
+                Map.entry("variants", String.join(" ", VARIANTS)), Map.entry("workloads", String.join(" ", WORKLOADS)));
         List<String> changed = defaults.entrySet().stream()
                 .filter(e -> !e.getValue().equals(machine.getOrDefault(e.getKey(), e.getValue())))
                 .map(Map.Entry::getKey).sorted().toList();
