@@ -18,7 +18,8 @@
 #      in-memory sessions, read-only and read-modify-write over 1,000 sessions;
 #   4. runs the JMH benchmarks (in-process, Weld SE + H2);
 #   5. classifies the JFR samples by phase (bench/tools/Phases.java, table bench/tools/phases.txt) and writes
-#      the report (bench/tools/Report.java).
+#      the report (bench/tools/Report.java), whose "Checks" lists the cells the raw data says went wrong (sessions
+#      not found, errors, unsteady rounds).
 #
 # Settings (environment), defaults in brackets; RESULTS.md's "The run" table repeats the ones in effect:
 #   BENCH_SECONDS      measured seconds per round [3]
@@ -74,8 +75,9 @@ payara_variants="in-memory tether"
 payara_workloads="read-only-1000 read-modify-write-1000"
 wildfly_home=$bench/app/target/wildfly-39.0.1.Final
 payara_jar=$bench/app/target/payara-micro.jar
-# the server under load: its name, its JVM's pid, its API's URL, and the variants measured on it
+# the server under load: its name, its database, its JVM's pid, its API's URL, and the variants measured on it
 server=
+server_db=
 server_pid=
 java_pid=
 api=
@@ -214,6 +216,7 @@ start_wildfly() {
         -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" >"$work/server-$db.out" 2>&1 &
     server_pid=$!
     server=wildfly
+    server_db=$db
     api=http://127.0.0.1:$http_port/bench/api
     cell_variants=$variants
     await_log "$base/log/server.log" 'WFLYSRV0025\|WFLYSRV0026'
@@ -254,6 +257,7 @@ start_payara() {
     server_pid=$!
     java_pid=$server_pid
     server=payara
+    server_db=h2
     api=http://127.0.0.1:$payara_port/bench/api
     cell_variants=$payara_variants
     await_log "$work/server-payara.out" 'Payara Micro URLs'
@@ -324,9 +328,10 @@ new_session_cookies() {
 }
 
 # Writes the cookie file for a workload and prints its name ("-" when it sends none): one line per connection,
-# or, for the spread workloads, $spread lines made once per variant on each server run.
+# or, for the spread workloads, $spread lines made once per variant on each server run (never reused on another:
+# its sessions would not be found there, and every request would make a new one).
 cookies_for() {
-    local variant=$1 workload=$2 file=$work/cookies-$server-$1-$2.txt
+    local variant=$1 workload=$2 file=$work/cookies-$server-$server_db-$1-$2.txt
     case $workload in
         new-session) echo - ; return ;;
         same-session-8)
@@ -335,7 +340,7 @@ cookies_for() {
             for _ in $(seq "$connections"); do echo "$shared"; done >"$file" ;;
         *-1000)
             [ "$variant" = none ] && { echo - ; return; }
-            file=$work/cookies-$server-$1-spread.txt
+            file=$work/cookies-$server-$server_db-$1-spread.txt
             [ -s "$file" ] || new_session_cookies "$variant" "$spread" >"$file" ;;
         *)
             new_session_cookies "$variant" "$connections" >"$file" ;;
@@ -349,6 +354,20 @@ request_of() {
         read-only*) echo "GET read" ;;
         *) echo "POST increment" ;;
     esac
+}
+
+# Checks, before a cell's rounds, that the server knows the sessions of its cookie file: a read of the first
+# three returns their counter, which the increment that made them set to 1 or more (0 is a session not found,
+# where each measured request would make or read an empty one). Appends "found of checked" to checks.csv.
+check_sessions() {
+    local variant=$1 workload=$2 cookies=$3 found=0 checked=0 cookie
+    if [ "$cookies" = - ] || [ "$variant" = none ]; then return; fi
+    while read -r cookie; do
+        checked=$((checked + 1))
+        [ "$(curl -s -H "Cookie: $cookie" "$api/$variant/read")" -gt 0 ] 2>/dev/null && found=$((found + 1))
+    done < <(head -3 "$cookies")
+    echo "$server,$server_db,$workload,$variant,$found,$checked" >>"$work/checks.csv"
+    [ "$found" = "$checked" ] || log "warning: $variant on $server / $server_db does not know the sessions of $cookies"
 }
 
 # The wrk script of a workload: one session per connection, or many sessions in turn.
@@ -398,6 +417,7 @@ run_workload() {
     declare -A cookies
     for variant in $cell_variants; do
         cookies[$variant]=$(cookies_for "$variant" "$workload")
+        check_sessions "$variant" "$workload" "${cookies[$variant]}"
         load "$(script_of "$variant" "$workload")" "$method" "$api/$variant/$path" "${cookies[$variant]}" "$warmup" >/dev/null
     done
     for round in $(seq "$rounds"); do
@@ -574,6 +594,7 @@ main() {
     build
     : >"$work/rounds.csv"
     : >"$work/windows.csv"
+    : >"$work/checks.csv"
     : >"$work/scale.csv"
     : >"$work/purge.csv"
     describe_machine

@@ -208,6 +208,7 @@ public final class Report {
     private final Map<String, String> phaseLabels;
     private final List<Jmh> jmh;
     private final List<String[]> purges;
+    private final List<String[]> sessionChecks;
     private final Path bench;
 
     Report(Path work, Path bench) {
@@ -223,6 +224,7 @@ public final class Report {
         this.phaseLabels = phaseLabels(bench.resolve("tools/phases.txt"));
         this.jmh = readLines(work.resolve("jmh.csv")).stream().map(Jmh::parse).flatMap(Optional::stream).toList();
         this.purges = nonBlank(work.resolve("purge.csv")).stream().map(l -> l.split(",")).toList();
+        this.sessionChecks = nonBlank(work.resolve("checks.csv")).stream().map(l -> l.split(",")).toList();
     }
 
     public static void main(String[] args) throws IOException {
@@ -399,6 +401,7 @@ public final class Report {
                 .append("line per cell), [rounds.csv](rounds.csv) (one line per round), [scale.csv](scale.csv), ")
                 .append("[phases.csv](phases.csv).\n\n");
         machineSection(md, isVoid);
+        checksSection(md);
         targetsSection(md);
         httpSection(md);
         phasesSection(md);
@@ -479,6 +482,63 @@ public final class Report {
 
     private static String firstWord(String text) {
         return text == null ? "?" : text.split(" ")[0];
+    }
+
+    // ---- checks: what in the raw data says a cell did not measure what it should
+
+    /** Workloads whose requests all carry a session made before the run. */
+    static final List<String> ON_STORED_SESSIONS = List.of("no-touch", "read-only", "read-modify-write", "same-session-8",
+            "read-only-1000", "read-modify-write-1000");
+    /** Slowest round against fastest below this: the cell was not steady. */
+    static final double STEADY = 0.75;
+
+    private void checksSection(StringBuilder md) {
+        List<String> problems = new ArrayList<>();
+        for (Cell c : cells) {
+            String name = c.server() + " / " + c.database() + " / " + c.workload() + " / " + c.variant();
+            // a session store that inserts on a workload of stored sessions did not find them: each request made one
+            if (ON_STORED_SESSIONS.contains(c.workload()) && c.perRequest(c.sum(Round::inserts)) > 0.05) {
+                problems.add(name + ": " + fmt("%.2f", c.perRequest(c.sum(Round::inserts)))
+                        + " INSERT per request on stored sessions, which were not found (new sessions were measured)");
+            }
+            if (c.sum(Round::socketErrors) > 0) {
+                problems.add(name + ": " + c.sum(Round::socketErrors) + " socket errors or timeouts");
+            }
+            boolean conflictsExpected = c.workload().equals("same-session-8") && c.variant().equals("tether");
+            if (c.non2xx() > 0 && !conflictsExpected) {
+                problems.add(name + ": " + c.non2xx() + " responses not 2xx");
+            }
+            if (c.rounds().size() > 1 && c.minThroughput() < STEADY * c.maxThroughput()) {
+                problems.add(name + ": rounds from " + fmt("%.0f", c.minThroughput()) + " to "
+                        + fmt("%.0f", c.maxThroughput()) + " req/s (not steady)");
+            }
+        }
+        // checks.csv: server, database, workload, variant, sessions found, sessions checked (run.sh's check_sessions)
+        for (String[] check : sessionChecks) {
+            if (!check[4].equals(check[5])) {
+                problems.add(String.join(" / ", check[0], check[1], check[2], check[3]) + ": " + check[4] + " of "
+                        + check[5] + " sessions of the cookie file found before the rounds (the cell measured other work)");
+            }
+        }
+        for (List<String> run : phases.stream().map(p -> List.of(p.server(), p.database(), p.workload())).distinct()
+                .toList()) {
+            long all = phaseSamples(run.get(0), run.get(1), run.get(2), ALL);
+            long truncated = phaseSamples(run.get(0), run.get(1), run.get(2), TRUNCATED);
+            if (truncated > 0.01 * all) {
+                problems.add(String.join(" / ", run) + ": " + truncated + " of " + all
+                        + " JFR stacks cut short (raise stackdepth in run.sh)");
+            }
+        }
+        md.append("## Checks\n\n");
+        if (problems.isEmpty()) {
+            md.append("Every cell ran on the sessions it was meant to, without socket errors, unexpected non-2xx ")
+                    .append("responses or a round slower than ").append(fmt("%.0f%%", 100 * STEADY))
+                    .append(" of the cell's fastest.\n\n");
+        } else {
+            md.append("From the raw data of this run:\n\n");
+            problems.forEach(p -> md.append("- ").append(p).append('\n'));
+            md.append('\n');
+        }
     }
 
     // ---- targets of issue 12
