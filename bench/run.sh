@@ -1,25 +1,45 @@
 #!/usr/bin/env bash
-# Runs every Tether benchmark and writes bench/RESULTS.md, bench/results.csv and bench/latency-vs-sessions.svg.
+# Runs every Tether benchmark and writes bench/RESULTS.md, bench/results.csv, bench/rounds.csv, bench/scale.csv
+# and bench/latency-vs-sessions.svg.
 #
 #   bench/run.sh
 #
-# What it does, in order (about 15 minutes on a quiet 2-core machine, 20 on a busy one):
-#   1. builds the Tether jar of this checkout and the benchmark WAR and JMH classes (bench/pom.xml);
-#      installs wrk and PostgreSQL from Debian's packages when they are missing;
-#   2. for each database (embedded H2, then PostgreSQL on 127.0.0.1:$BENCH_PG_PORT): starts WildFly with
-#      port offset $BENCH_PORT_OFFSET, deploys the WAR, and loads every variant x workload with wrk;
-#      then Tether's read-modify-write with 1,000 / 100,000 / 1,000,000 stored sessions, then its purge rate;
-#   3. runs the JMH benchmarks (in-process, Weld SE + H2);
-#   4. writes the report (bench/tools/Report.java).
+# It must run alone on the machine (no build, no second server, no helper): it records the load average and
+# refuses to start when the 1-minute load average is above $BENCH_MAX_LOAD (BENCH_ALLOW_LOAD=1 runs anyway and
+# the report is headed VOID). About 25 minutes on a quiet 2-core machine with the defaults. In order:
+#   1. builds the Tether jar of this checkout and the benchmark WAR and JMH classes (bench/pom.xml); installs
+#      wrk and PostgreSQL from Debian's packages when they are missing; waits for the build's load to pass;
+#   2. for each database (embedded H2, then PostgreSQL on 127.0.0.1:$BENCH_PG_PORT): starts WildFly with port
+#      offset $BENCH_PORT_OFFSET, deploys the WAR, and loads every variant x workload with wrk, in
+#      $BENCH_ROUNDS rounds that alternate the variants, while JFR samples the server (the phase table);
+#      then Tether's read-modify-write over 1,000 sessions with 1,000 / 100,000 / 1,000,000 stored sessions,
+#      then its purge rate;
+#   3. Payara Micro (EclipseLink) on its default H2 data source, HTTP port $BENCH_PAYARA_PORT: Tether and
+#      in-memory sessions, read-only and read-modify-write over 1,000 sessions;
+#   4. runs the JMH benchmarks (in-process, Weld SE + H2);
+#   5. classifies the JFR samples by phase (bench/tools/Phases.java, table bench/tools/phases.txt) and writes
+#      the report (bench/tools/Report.java), whose "Checks" lists the cells the raw data says went wrong (sessions
+#      not found, errors, unsteady rounds).
 #
-# Settings (environment), defaults in brackets:
-#   BENCH_SECONDS      measured seconds per cell [8], split in BENCH_ROUNDS rounds [2] that alternate the variants
-#   BENCH_WARMUP       warm-up seconds per cell [2]
+# Settings (environment), defaults in brackets; RESULTS.md's "The run" table repeats the ones in effect:
+#   BENCH_SECONDS      measured seconds per round [3]
+#   BENCH_ROUNDS       rounds per cell [3]; each round runs every variant once, in turn; the report gives the
+#                      median of the rounds and their spread (min-max)
+#   BENCH_WARMUP       warm-up seconds per variant and workload, before the rounds [2]
+#   BENCH_PREWARM      seconds of reads and of increments on stored sessions per variant, once per server before
+#                      the first workload (the JIT's first pass) [4]
 #   BENCH_CONNECTIONS  wrk connections, one thread each [8]
+#   BENCH_SPREAD       sessions of the read-only-1000 and read-modify-write-1000 workloads, made before them [1000]
 #   BENCH_DATABASES    [h2 postgresql]; BENCH_VARIANTS and BENCH_WORKLOADS [all]
 #   BENCH_SCALE        stored sessions of the scale runs [1000 100000 1000000]
-#   BENCH_PURGE        expired sessions the purge deletes [100000]
-#   BENCH_JMH          1 runs JMH [1]; BENCH_BUILD 0 reuses the last build [1]
+#   BENCH_PURGE        expired sessions the purge deletes [20000]
+#   BENCH_PAYARA       1 runs the Payara Micro row [1]; BENCH_PAYARA_PORT its HTTP port [8980]
+#   BENCH_PROFILE      1 records JFR execution samples for the phase table [1]
+#   BENCH_JMH          1 runs JMH [1]; BENCH_JMH_ARGS more arguments to JMH, e.g. a benchmark regex, for a quick
+#                      try [none]; BENCH_BUILD 0 reuses the last build [1]
+#   BENCH_MAX_LOAD     the highest 1-minute load average it starts at [1.0]; BENCH_ALLOW_LOAD=1 starts anyway,
+#                      and the report is marked VOID; BENCH_SETTLE: at most that many seconds of waiting after
+#                      the build for the load average to fall below BENCH_MAX_LOAD again [90]
 #   BENCH_PORT_OFFSET  WildFly's port offset [800: HTTP 8880, management 10790]; BENCH_PG_PORT [25432]
 # Only 127.0.0.1 is ever a target; every server it starts is stopped when it ends, however it ends.
 set -euo pipefail
@@ -27,26 +47,45 @@ set -euo pipefail
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$bench")
 work=$bench/target/run
-seconds=${BENCH_SECONDS:-8}
-rounds=${BENCH_ROUNDS:-2}
+seconds=${BENCH_SECONDS:-3}
+rounds=${BENCH_ROUNDS:-3}
 warmup=${BENCH_WARMUP:-2}
+prewarm=${BENCH_PREWARM:-4}
 connections=${BENCH_CONNECTIONS:-8}
+spread=${BENCH_SPREAD:-1000}
 databases=${BENCH_DATABASES:-h2 postgresql}
 scale=${BENCH_SCALE:-1000 100000 1000000}
-purge_sessions=${BENCH_PURGE:-100000}
+purge_sessions=${BENCH_PURGE:-20000}
+run_payara=${BENCH_PAYARA:-1}
+payara_port=${BENCH_PAYARA_PORT:-8980}
+profile=${BENCH_PROFILE:-1}
 run_jmh=${BENCH_JMH:-1}
+max_load=${BENCH_MAX_LOAD:-1.0}
+allow_load=${BENCH_ALLOW_LOAD:-0}
+settle=${BENCH_SETTLE:-90}
 offset=${BENCH_PORT_OFFSET:-800}
 pg_port=${BENCH_PG_PORT:-25432}
 clock_ticks=$(getconf CLK_TCK)
 http_port=$((8080 + offset))
 management_port=$((9990 + offset))
-api=http://127.0.0.1:$http_port/bench/api
 variants=${BENCH_VARIANTS:-in-memory tether spring-session-jdbc none}
-workloads=${BENCH_WORKLOADS:-no-touch read-only read-modify-write new-session same-session-8}
+workloads=${BENCH_WORKLOADS:-no-touch read-only read-modify-write new-session same-session-8 read-only-1000 read-modify-write-1000}
+# Payara's row: Tether against the floor, on the workloads of the targets
+payara_variants="in-memory tether"
+payara_workloads="read-only-1000 read-modify-write-1000"
 wildfly_home=$bench/app/target/wildfly-39.0.1.Final
-wildfly_pid=
+payara_jar=$bench/app/target/payara-micro.jar
+# the server under load: its name, its database, its JVM's pid, its API's URL, and the variants measured on it
+server=
+server_db=
+server_pid=
+java_pid=
+api=
+cell_variants=
 pg_data=
 started_at=$(date +%s)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+other_java=0
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -55,11 +94,45 @@ as_postgres() {
 }
 
 cleanup() {
-    stop_wildfly
+    stop_server
     stop_postgres
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# ---- 0. alone on the machine
+
+# Whether the 1-minute load average is above the limit.
+loaded() {
+    awk -v max="$max_load" '{ exit !($1 > max) }' /proc/loadavg
+}
+
+# Refuses to start on a busy machine, unless told to run anyway (then the report says VOID).
+check_quiet() {
+    if loaded; then
+        if [ "$allow_load" = 1 ]; then
+            log "load average $load_at_start is above $max_load: running anyway (BENCH_ALLOW_LOAD=1); the report is VOID"
+        else
+            log "load average (1, 5, 15 min) is $load_at_start, above $max_load: the machine is not quiet."
+            log "Stop builds, servers and helpers, wait a minute and rerun (BENCH_ALLOW_LOAD=1 runs anyway, marked VOID)."
+            exit 3
+        fi
+    fi
+    other_java=$(pgrep -x java | wc -l || true)
+    if [ "$other_java" -gt 0 ]; then
+        log "warning: $other_java other Java process(es) at start: $(pgrep -a -x java | cut -c1-120 | paste -sd ';')"
+    fi
+}
+
+# After our own build, waits (at most $settle s) for the load average to fall back below the limit.
+settle_after_build() {
+    local waited=0
+    while loaded && [ $waited -lt "$settle" ]; do
+        sleep 5
+        waited=$((waited + 5))
+    done
+    log "load average before the first server: $(cut -d' ' -f1-3 /proc/loadavg) (waited ${waited}s after the build)"
+}
 
 # ---- 1. tools and builds
 
@@ -82,6 +155,7 @@ build() {
         log "building the Tether jar (./mvnw package -DskipTests) and the benchmarks"
         "$root/mvnw" -q -f "$root/pom.xml" package -DskipTests
         "$root/mvnw" -q -f "$bench/pom.xml" package
+        settle_after_build
     fi
     rm -rf "$work"
     mkdir -p "$work"
@@ -107,25 +181,46 @@ stop_postgres() {
     fi
 }
 
-# ---- WildFly: one server per database, a fresh base directory each time
+# ---- the servers: WildFly (one per database, a fresh base directory each time) and Payara Micro
+
+# JVM options of every server: the same heap, and the phase profile's recording when it is on.
+jvm_options() {
+    local options="-Xms1g -Xmx1g"
+    if [ "$profile" = 1 ]; then
+        options+=" -XX:StartFlightRecording=name=phases,settings=$bench/tools/phases.jfc"
+        options+=" -XX:FlightRecorderOptions=stackdepth=256"
+    fi
+    echo "$options"
+}
+
+# Waits for a log line that says the server is up; fails when it exits first or takes two minutes.
+await_log() {
+    local file=$1 pattern=$2 waited=0
+    until grep -q "$pattern" "$file" 2>/dev/null; do
+        sleep 1
+        waited=$((waited + 1))
+        if [ $waited -ge 120 ] || ! kill -0 "$server_pid" 2>/dev/null; then
+            log "$server did not start; see $file"
+            return 1
+        fi
+    done
+}
 
 start_wildfly() {
     local db=$1
     local base=$work/server-$db
     cp -r "$wildfly_home/standalone" "$base"
     log "starting WildFly 39 for $db (HTTP $http_port, management $management_port)"
-    JBOSS_JAVA_SIZING="-Xms1g -Xmx1g" setsid "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    # standalone.conf puts JBOSS_JAVA_SIZING in front of its own JVM options, which JAVA_OPTS would replace
+    JBOSS_JAVA_SIZING="$(jvm_options)" setsid "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
         -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" >"$work/server-$db.out" 2>&1 &
-    wildfly_pid=$!
-    local waited=0
-    until grep -q 'WFLYSRV0025\|WFLYSRV0026' "$base/log/server.log" 2>/dev/null; do
-        sleep 1
-        waited=$((waited + 1))
-        if [ $waited -ge 120 ] || ! kill -0 "$wildfly_pid" 2>/dev/null; then
-            log "WildFly did not start; see $work/server-$db.out"
-            return 1
-        fi
-    done
+    server_pid=$!
+    server=wildfly
+    server_db=$db
+    api=http://127.0.0.1:$http_port/bench/api
+    cell_variants=$variants
+    await_log "$base/log/server.log" 'WFLYSRV0025\|WFLYSRV0026'
+    java_pid=$(pgrep -P "$server_pid" -x java | head -1)
     local url driver credentials
     if [ "$db" = h2 ]; then
         url="jdbc:h2:file:$work/h2/bench;DB_CLOSE_ON_EXIT=FALSE"
@@ -147,28 +242,62 @@ start_wildfly() {
     curl -sf "$api/none/no-touch" >/dev/null
 }
 
-stop_wildfly() {
-    if [ -n "$wildfly_pid" ]; then
-        "$wildfly_home/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$management_port" \
-            --command=":shutdown" >/dev/null 2>&1 || true
+# Payara Micro with the WAR on its default data source (an H2 file in its root directory), HTTP on 127.0.0.1 only.
+start_payara() {
+    local root_dir=$work/payara-root
+    mkdir -p "$root_dir" "$work/payara-tmp"
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
+        >"$work/payara-preboot.txt"
+    log "starting Payara Micro $(unzip -p "$payara_jar" META-INF/maven/fish.payara.server.internal.extras/payara-micro-boot/pom.properties \
+        2>/dev/null | sed -n 's/^version=//p' | head -1) (HTTP $payara_port)"
+    # shellcheck disable=SC2046 # the options are words
+    setsid java $(jvm_options) -Djava.io.tmpdir="$work/payara-tmp" -jar "$payara_jar" --nocluster \
+        --rootdir "$root_dir" --port "$payara_port" --prebootcommandfile "$work/payara-preboot.txt" \
+        --deploy "$bench/app/target/bench.war" --contextroot bench >"$work/server-payara.out" 2>&1 &
+    server_pid=$!
+    java_pid=$server_pid
+    server=payara
+    server_db=h2
+    api=http://127.0.0.1:$payara_port/bench/api
+    cell_variants=$payara_variants
+    await_log "$work/server-payara.out" 'Payara Micro URLs'
+    curl -sf "$api/none/no-touch" >/dev/null
+}
+
+# Saves the phase profile's recording of the server under load, then stops it (the scale runs need none).
+save_recording() {
+    local db=$1
+    if [ "$profile" = 1 ]; then
+        jcmd "$java_pid" JFR.stop name=phases filename="$work/phases-$server-$db.jfr" >/dev/null
+    fi
+}
+
+stop_server() {
+    if [ -n "$server_pid" ]; then
+        if [ "$server" = wildfly ]; then
+            "$wildfly_home/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$management_port" \
+                --command=":shutdown" >/dev/null 2>&1 || true
+        else
+            kill -TERM "$server_pid" 2>/dev/null || true
+        fi
         local waited=0
-        while kill -0 "$wildfly_pid" 2>/dev/null && [ $waited -lt 30 ]; do
+        while kill -0 "$server_pid" 2>/dev/null && [ $waited -lt 30 ]; do
             sleep 1
             waited=$((waited + 1))
         done
-        kill -- -"$wildfly_pid" 2>/dev/null || true
-        wildfly_pid=
+        kill -- -"$server_pid" 2>/dev/null || true
+        server_pid=
+        java_pid=
     fi
 }
 
 # ---- CPU time of the server and the database, which other processes on the machine do not inflate
 
-# Prints the clock ticks (user + system) used so far by the WildFly JVM, then by PostgreSQL (0 for H2, which
+# Prints the clock ticks (user + system) used so far by the server's JVM, then by PostgreSQL (0 for H2, which
 # runs inside the JVM): the postmaster with its reaped children, and its live children.
 cpu_ticks() {
-    local java_pid server=0 database=0
-    java_pid=$(pgrep -P "$wildfly_pid" -x java | head -1)
-    server=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
+    local jvm database=0
+    jvm=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
     if [ -n "$pg_data" ]; then
         local postmaster
         postmaster=$(head -1 "$pg_data/data/postmaster.pid")
@@ -177,28 +306,44 @@ cpu_ticks() {
             database=$((database + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
         done
     fi
-    echo "$server $database"
+    echo "$jvm $database"
 }
 
 # ---- one cell: a variant under a workload
 
-# Prints the Cookie header value a fresh session of the variant gets from one increment.
-new_session_cookie() {
-    curl -s -o /dev/null -D - -X POST "$api/$1/increment" \
-        | sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | paste -sd ';' | sed 's/;/; /g'
+# Prints the Cookie header value of each of $2 fresh sessions of variant $1, one per line: one increment each,
+# all through one curl (one connection), the Set-Cookie values of a response joined with "; ".
+new_session_cookies() {
+    local variant=$1 count=$2 config=$work/new-sessions.curl
+    for _ in $(seq "$count"); do
+        printf 'url = "%s"\noutput = "/dev/null"\n' "$api/$variant/increment"
+    done >"$config"
+    curl -s -X POST -D - --config "$config" | tr -d '\r' | awk '
+        /^HTTP\// { if (n++) print cookies; cookies = "" }
+        tolower($0) ~ /^set-cookie:/ {
+            sub(/^[^:]*: */, ""); sub(/;.*/, "")
+            cookies = cookies == "" ? $0 : cookies "; " $0
+        }
+        END { if (n) print cookies }'
 }
 
-# Writes the cookie file for a workload: one line per connection, "-" when it sends none.
+# Writes the cookie file for a workload and prints its name ("-" when it sends none): one line per connection,
+# or, for the spread workloads, $spread lines made once per variant on each server run (never reused on another:
+# its sessions would not be found there, and every request would make a new one).
 cookies_for() {
-    local variant=$1 workload=$2 file=$work/cookies-$1-$2.txt
+    local variant=$1 workload=$2 file=$work/cookies-$server-$server_db-$1-$2.txt
     case $workload in
         new-session) echo - ; return ;;
         same-session-8)
             local shared
-            shared=$(new_session_cookie "$variant")
+            shared=$(new_session_cookies "$variant" 1)
             for _ in $(seq "$connections"); do echo "$shared"; done >"$file" ;;
+        *-1000)
+            [ "$variant" = none ] && { echo - ; return; }
+            file=$work/cookies-$server-$server_db-$1-spread.txt
+            [ -s "$file" ] || new_session_cookies "$variant" "$spread" >"$file" ;;
         *)
-            for _ in $(seq "$connections"); do new_session_cookie "$variant"; done >"$file" ;;
+            new_session_cookies "$variant" "$connections" >"$file" ;;
     esac
     echo "$file"
 }
@@ -206,143 +351,210 @@ cookies_for() {
 request_of() {
     case $1 in
         no-touch) echo "GET no-touch" ;;
-        read-only) echo "GET read" ;;
+        read-only*) echo "GET read" ;;
         *) echo "POST increment" ;;
     esac
 }
 
-# The counter of the session in a cookie file's first line (for lost-update checks), or -1.
+# Checks, before a cell's rounds, that the server knows the sessions of its cookie file: a read of the first
+# three returns their counter, which the increment that made them set to 1 or more (0 is a session not found,
+# where each measured request would make or read an empty one). Appends "found of checked" to checks.csv.
+check_sessions() {
+    local variant=$1 workload=$2 cookies=$3 found=0 checked=0 cookie
+    if [ "$cookies" = - ] || [ "$variant" = none ]; then return; fi
+    while read -r cookie; do
+        checked=$((checked + 1))
+        [ "$(curl -s -H "Cookie: $cookie" "$api/$variant/read")" -gt 0 ] 2>/dev/null && found=$((found + 1))
+    done < <(head -3 "$cookies")
+    echo "$server,$server_db,$workload,$variant,$found,$checked" >>"$work/checks.csv"
+    [ "$found" = "$checked" ] || log "warning: $variant on $server / $server_db does not know the sessions of $cookies"
+}
+
+# The wrk script of a workload: one session per connection, or many sessions in turn.
+script_of() {
+    local variant=$1 workload=$2
+    if [[ $workload == *-1000 && $variant != none ]]; then echo spread.lua; else echo session.lua; fi
+}
+
+# The counter of the session in a cookie file's first line, for the lost-update check of same-session-8; else -1.
 counter_of() {
     local cookies=$2
-    if [ "$cookies" = - ] || [ ! -s "$cookies" ]; then echo -1; return; fi
+    if [ "$cookies" = - ] || [ ! -s "$cookies" ] || [[ $cookies != *same-session-8* ]]; then echo -1; return; fi
     curl -s -H "Cookie: $(head -1 "$cookies")" "$api/$1/read" || echo -1
 }
 
 # Runs wrk and prints its RESULT line.
 load() {
-    local method=$1 url=$2 cookies=$3 duration=$4
-    wrk -t "$connections" -c "$connections" -d "${duration}s" --timeout 10s -s "$bench/wrk/session.lua" "$url" \
-        -- "$method" "$cookies" | grep '^RESULT'
+    local script=$1 method=$2 url=$3 cookies=$4 duration=$5
+    wrk -t "$connections" -c "$connections" -d "${duration}s" --timeout 10s -s "$bench/wrk/$script" "$url" \
+        -- "$method" "$cookies" "$connections" | grep '^RESULT'
 }
 
-# Measures one workload: every variant in turn, in $rounds rounds of $seconds/$rounds s, so that a change in the
-# machine's load during the run falls on all variants alike. Appends one line per variant to cells.csv.
+# The wrk RESULT line's fields as CSV: requests,duration_us,p50_us,p99_us,max_us,non2xx,socket_errors.
+result_csv() {
+    local line="" field
+    for field in requests duration_us p50_us p99_us max_us non2xx socket_errors; do
+        line+="${line:+,}$(sed -n "s/.* $field=\([0-9]*\).*/\1/p" <<<" $1")"
+    done
+    echo "$line"
+}
+
+# The difference of two JSON stats snapshots as CSV: select,insert,update,delete,merge,other,commits.
+stats_delta() {
+    jq -n -r --argjson a "$1" --argjson b "$2" \
+        '[.select, .insert, .update, .delete, .merge, .other, .commits] as $k
+         | ["select","insert","update","delete","merge","other","commits"] | map($b[.] - $a[.]) | @csv'
+}
+
+now_ms() { date +%s%3N; }
+
+# Measures one workload: every variant warms up, then $rounds rounds each run every variant in turn for
+# $seconds s, so that a change in the machine's load falls on all variants alike. Appends one line per round
+# and variant to rounds.csv, and the round's time window to windows.csv (for the phase profile).
 run_workload() {
     local workload=$1 db=$2 method path variant round
     read -r method path < <(request_of "$workload")
-    declare -A cookies counter_before stats_before stats_after results server_ticks database_ticks
-    for variant in $variants; do
+    declare -A cookies
+    for variant in $cell_variants; do
         cookies[$variant]=$(cookies_for "$variant" "$workload")
-        load "$method" "$api/$variant/$path" "${cookies[$variant]}" "$warmup" >/dev/null
-        counter_before[$variant]=$(counter_of "$variant" "${cookies[$variant]}")
+        check_sessions "$variant" "$workload" "${cookies[$variant]}"
+        load "$(script_of "$variant" "$workload")" "$method" "$api/$variant/$path" "${cookies[$variant]}" "$warmup" >/dev/null
     done
     for round in $(seq "$rounds"); do
-        for variant in $variants; do
-            local before after ticks_before ticks_after
+        for variant in $cell_variants; do
+            local before after ticks_before ticks_after counter_before result start end
+            counter_before=$(counter_of "$variant" "${cookies[$variant]}")
             before=$(curl -sf "$api/stats")
             read -r -a ticks_before < <(cpu_ticks)
-            results[$variant]+="$(load "$method" "$api/$variant/$path" "${cookies[$variant]}" $((seconds / rounds)))"$'\n'
+            start=$(now_ms)
+            result=$(load "$(script_of "$variant" "$workload")" "$method" "$api/$variant/$path" "${cookies[$variant]}" "$seconds")
+            end=$(now_ms)
             read -r -a ticks_after < <(cpu_ticks)
             after=$(curl -sf "$api/stats")
-            server_ticks[$variant]=$(( ${server_ticks[$variant]:-0} + ticks_after[0] - ticks_before[0] ))
-            database_ticks[$variant]=$(( ${database_ticks[$variant]:-0} + ticks_after[1] - ticks_before[1] ))
-            stats_before[$variant]+="$before"$'\n'
-            stats_after[$variant]+="$after"$'\n'
+            local line="$server,$db,$workload,$variant,$round,$(result_csv "$result"),$(stats_delta "$before" "$after")"
+            line+=",$counter_before,$(counter_of "$variant" "${cookies[$variant]}")"
+            line+=",$(( (ticks_after[0] - ticks_before[0]) * 1000 / clock_ticks ))"
+            line+=",$(( (ticks_after[1] - ticks_before[1]) * 1000 / clock_ticks ))"
+            echo "$line" >>"$work/rounds.csv"
+            echo "$server,$db,$workload,$variant,$round,$start,$end" >>"$work/windows.csv"
+            log "$server / $db / $workload / $variant / round $round: $result"
         done
-    done
-    for variant in $variants; do
-        local line="$variant,$workload,$db"
-        line+=",$(sum_results "${results[$variant]}")"
-        for field in select insert update delete merge other commits; do
-            line+=",$(( $(stats_sum "${stats_after[$variant]}" "$field") - $(stats_sum "${stats_before[$variant]}" "$field") ))"
-        done
-        line+=",${counter_before[$variant]},$(counter_of "$variant" "${cookies[$variant]}")"
-        line+=",$(( server_ticks[$variant] * 1000 / clock_ticks )),$(( database_ticks[$variant] * 1000 / clock_ticks ))"
-        echo "$line" >>"$work/cells.csv"
-        log "$variant / $workload / $db: $(cut -d, -f4- <<<"$line")"
     done
 }
 
-# Adds up wrk RESULT lines of several rounds: requests, time and errors summed, p50 and p99 as the mean of the
-# rounds' (wrk's percentiles cannot be merged exactly), max as the largest.
-sum_results() {
-    awk '/^RESULT/ {
-        for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] += kv[2]; if (kv[1] == "max_us" && kv[2] > max) max = kv[2] }
-        n++
-    } END {
-        printf "%d,%d,%d,%d,%d,%d,%d", v["requests"], v["duration_us"], v["p50_us"] / n, v["p99_us"] / n, max,
-            v["non2xx"], v["socket_errors"]
-    }' <<<"$1"
-}
-
-# Sums one field over several JSON stats snapshots, one per line.
-stats_sum() {
-    jq -s "map(.$2) | add" <<<"$1"
+# Every variant's code paths once before the first measured cell, so that the JIT's work on the first use of
+# Hibernate, Spring or Weld does not fall on whichever workload comes first: reads and increments on stored
+# sessions (load, decode, dirty check, update) for $prewarm s each, then a second without a cookie on each
+# endpoint (new sessions, no-touch). With only the latter, on a busy machine, the first round of the first workload
+# served a third to a half fewer requests than the same workload measured again later.
+warm_server() {
+    local variant cookies
+    for variant in $cell_variants; do
+        cookies=$(cookies_for "$variant" prewarm)
+        load session.lua GET "$api/$variant/read" "$cookies" "$prewarm" >/dev/null
+        load session.lua POST "$api/$variant/increment" "$cookies" "$prewarm" >/dev/null
+        load session.lua GET "$api/$variant/no-touch" - 1 >/dev/null
+        load session.lua POST "$api/$variant/increment" - 1 >/dev/null
+    done
 }
 
 run_matrix() {
-    local db=$1
-    # one round over every endpoint first, so no variant pays for the server's first-use warm-up
-    for variant in $variants; do
-        for workload in no-touch read-only read-modify-write; do
-            local method path
-            read -r method path < <(request_of "$workload")
-            load "$method" "$api/$variant/$path" - 2 >/dev/null
-        done
-    done
-    for workload in $workloads; do
+    local db=$1 variant workload
+    warm_server
+    for workload in ${2:-$workloads}; do
         run_workload "$workload" "$db"
     done
 }
 
-# Tether's read-modify-write with more and more stored sessions; appends to scale.csv.
+# Tether's read-modify-write over $spread sessions with more and more stored sessions; appends to scale.csv.
 run_scale() {
-    local db=$1 cookies result fill_start fill_seconds
+    local db=$1 cookies=$work/cookies-scale-$db.txt fill_start fill_seconds round
     curl -sf -X POST "$api/admin/tether/reset" >/dev/null
-    cookies=$(cookies_for tether read-modify-write)
+    new_session_cookies tether "$spread" >"$cookies"
     for sessions in $scale; do
         fill_start=$(date +%s%N)
-        curl -sf -X POST --max-time 600 "$api/admin/tether/fill?total=$sessions" >/dev/null
+        curl -sf -X POST --max-time 900 "$api/admin/tether/fill?total=$sessions" >/dev/null
         fill_seconds=$(( ($(date +%s%N) - fill_start) / 1000000000 ))
-        load POST "$api/tether/increment" "$cookies" "$warmup" >/dev/null
-        local ticks_before ticks_after
-        read -r -a ticks_before < <(cpu_ticks)
-        result=$(load POST "$api/tether/increment" "$cookies" "$seconds")
-        read -r -a ticks_after < <(cpu_ticks)
-        local line="tether,read-modify-write,$db,$sessions,$fill_seconds"
-        for field in requests duration_us p50_us p99_us max_us non2xx socket_errors; do
-            line+=",$(sed -n "s/.* $field=\([0-9]*\).*/\1/p" <<<" $result")"
+        load spread.lua POST "$api/tether/increment" "$cookies" "$warmup" >/dev/null
+        for round in $(seq "$rounds"); do
+            local ticks_before ticks_after result
+            read -r -a ticks_before < <(cpu_ticks)
+            result=$(load spread.lua POST "$api/tether/increment" "$cookies" "$seconds")
+            read -r -a ticks_after < <(cpu_ticks)
+            local line="$server,$db,$sessions,$round,$fill_seconds,$(result_csv "$result")"
+            line+=",$(( (ticks_after[0] - ticks_before[0]) * 1000 / clock_ticks ))"
+            line+=",$(( (ticks_after[1] - ticks_before[1]) * 1000 / clock_ticks ))"
+            echo "$line" >>"$work/scale.csv"
+            log "scale $sessions sessions / $db / round $round: $result (filled in ${fill_seconds}s)"
         done
-        line+=",$(( (ticks_after[0] - ticks_before[0]) * 1000 / clock_ticks )),$(( (ticks_after[1] - ticks_before[1]) * 1000 / clock_ticks ))"
-        echo "$line" >>"$work/scale.csv"
-        log "scale $sessions sessions / $db: $result (filled in ${fill_seconds}s)"
     done
 }
 
 # Tether's purge: expired sessions added beside the live ones, then one purge run; appends to purge.csv.
 run_purge() {
     local db=$1 result
-    curl -sf -X POST --max-time 600 "$api/admin/tether/fill-expired?count=$purge_sessions" >/dev/null
-    result=$(curl -sf -X POST --max-time 600 "$api/admin/tether/purge")
+    curl -sf -X POST --max-time 900 "$api/admin/tether/fill-expired?count=$purge_sessions" >/dev/null
+    result=$(curl -sf -X POST --max-time 900 "$api/admin/tether/purge")
     echo "$db,$purge_sessions,${result// /,},$(curl -sf "$api/admin/tether/sessions")" >>"$work/purge.csv"
     log "purge / $db: $result (sessions batches ms)"
 }
 
-# ---- 3. JMH, in-process
+run_wildfly() {
+    local db=$1
+    [ "$db" = postgresql ] && start_postgres
+    start_wildfly "$db"
+    run_matrix "$db"
+    save_recording "$db"
+    run_scale "$db"
+    run_purge "$db"
+    stop_server
+    stop_postgres
+}
+
+run_payara() {
+    start_payara
+    echo "payara_datasource=$(curl -sf "$api/stats/datasource")" >>"$work/machine.txt"
+    run_matrix h2 "$payara_workloads"
+    save_recording h2
+    stop_server
+}
+
+# ---- 4. JMH, in-process
 
 run_jmh() {
     log "running JMH"
     local classpath
     classpath=$bench/jmh/target/classes:$(cat "$bench/jmh/target/classpath.txt"):$root/target/tether-0.1.0-SNAPSHOT.jar
-    java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" \
+    # shellcheck disable=SC2086 # the extra arguments are words
+    java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" ${BENCH_JMH_ARGS:-} \
         >"$work/jmh.out" 2>&1
 }
 
-# ---- 4. the machine, then the report
+# ---- 5. the phases, the machine, then the report
+
+classify_phases() {
+    local recording name
+    for recording in "$work"/phases-*.jfr; do
+        [ -e "$recording" ] || continue
+        name=$(basename "$recording" .jfr)
+        name=${name#phases-}
+        java "$bench/tools/Phases.java" "$bench/tools/phases.txt" "$work/windows.csv" "$recording" \
+            "${name%-*}" "${name##*-}" tether "$work"
+    done
+}
+
+# The commit measured, with "dirty" and the changed paths when the work tree differs from it.
+describe_commit() {
+    local changes
+    echo "commit=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
+    changes=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | awk '{print $2}' | head -8 | paste -sd ' ')
+    echo "dirty=$changes"
+}
 
 describe_machine() {
     {
         echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+        describe_commit
         echo "cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
         echo "cores=$(nproc)"
         echo "memory=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
@@ -350,35 +562,53 @@ describe_machine() {
         echo "java=$(java -version 2>&1 | head -1)"
         echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
         echo "postgresql=$("$pg_bin/postgres" --version)"
-        echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "load_before=$load_at_start"
+        echo "load_measured_from=$(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "max_load=$max_load"
+        echo "allow_load=$allow_load"
+        echo "void=$(awk -v max="$max_load" '{ print ($1 > max) ? "yes" : "no" }' <<<"$load_at_start")"
+        echo "other_java=$other_java"
         echo "seconds=$seconds"
         echo "rounds=$rounds"
         echo "warmup=$warmup"
+        echo "prewarm=$prewarm"
         echo "connections=$connections"
+        echo "spread=$spread"
+        echo "databases=$databases"
+        echo "variants=$variants"
+        echo "workloads=$workloads"
+        echo "settle=$settle"
+        echo "scale=$scale"
+        echo "purge=$purge_sessions"
+        echo "payara=$run_payara"
+        echo "profile=$profile"
+        echo "jmh=$run_jmh${BENCH_JMH_ARGS:+ ($BENCH_JMH_ARGS)}"
+        echo "build=${BENCH_BUILD:-1}"
+        echo "ports=WildFly offset $offset (HTTP $http_port, management $management_port), PostgreSQL $pg_port, Payara $payara_port"
     } >"$work/machine.txt"
 }
 
 main() {
+    check_quiet
     install_missing_tools
     build
-    : >"$work/cells.csv"
+    : >"$work/rounds.csv"
+    : >"$work/windows.csv"
+    : >"$work/checks.csv"
     : >"$work/scale.csv"
     : >"$work/purge.csv"
     describe_machine
     for db in $databases; do
-        [ "$db" = postgresql ] && start_postgres
-        start_wildfly "$db"
-        run_matrix "$db"
-        run_scale "$db"
-        run_purge "$db"
-        stop_wildfly
-        stop_postgres
+        run_wildfly "$db"
     done
+    [ "$run_payara" = 1 ] && run_payara
     [ "$run_jmh" = 1 ] && run_jmh
     {
         echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
         echo "total_seconds=$(( $(date +%s) - started_at ))"
     } >>"$work/machine.txt"
+    log "classifying the JFR samples by phase"
+    classify_phases
     log "writing the report"
     java "$bench/tools/Report.java" "$work" "$bench"
     log "done in $(( $(date +%s) - started_at )) s: $bench/RESULTS.md"

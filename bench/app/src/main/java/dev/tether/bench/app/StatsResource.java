@@ -20,6 +20,13 @@ public class StatsResource {
     }
 
     @GET
+    @Path("datasource")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String dataSource() {
+        return storage.name();
+    }
+
+    @GET
     @Path("sql")
     @Produces(MediaType.TEXT_PLAIN)
     public String byStatement() {

@@ -24,7 +24,9 @@ import dev.tether.codec.JavaSerializationCodec;
 /**
  * What a bean's size costs, from the codec alone to a whole unit of work on in-memory H2:
  * {@code dirtyCheck} is what the end of every unit does for each bean it touched (serialize, compare with the
- * bytes it was loaded with); {@code decode} is what loading adds per bean; the two unit benchmarks are a
+ * bytes it was loaded with); {@code decode} is what loading adds per bean; {@code encodeRestored} is what a
+ * dirty check against the bean's encoding as loaded (rather than against the stored bytes) adds at load: one
+ * more encode of each bean right after decoding it; the two unit benchmarks are a
  * read-only and a read-modify-write request without HTTP; they warm up longer, as Hibernate's and Weld's code
  * paths take many calls before the JIT is done with them.
  */
@@ -45,6 +47,7 @@ public class BeanSize {
     private JavaSerializationCodec codec;
     private Notebook plain;
     private byte[] stored;
+    private Notebook restored;
 
     @Setup
     public void start() {
@@ -56,6 +59,7 @@ public class BeanSize {
         plain = new Notebook();
         plain.fillTo(bytes);
         stored = codec.encode(plain);
+        restored = codec.decode(stored, Notebook.class);
     }
 
     @Benchmark
@@ -66,6 +70,12 @@ public class BeanSize {
     @Benchmark
     public Notebook decode() {
         return codec.decode(stored, Notebook.class);
+    }
+
+    /** A bean as decoding built it (fresh objects, as loading leaves them), encoded again. */
+    @Benchmark
+    public byte[] encodeRestored() {
+        return codec.encode(restored);
     }
 
     @Benchmark
