@@ -33,6 +33,8 @@
 #   BENCH_DATABASES    [h2 postgresql]; BENCH_VARIANTS and BENCH_WORKLOADS [all]
 #   BENCH_SCALE        stored sessions of the scale runs [1000 100000 1000000]
 #   BENCH_PURGE        expired sessions the purge deletes [20000]
+#   BENCH_JDBC         1 measures Tether with tether.store=jdbc too, as the variant tether-jdbc: on each database a
+#                      WildFly of its own runs every workload with that variant alone, before the main server [1]
 #   BENCH_PAYARA       1 runs the Payara Micro row [1]; BENCH_PAYARA_PORT its HTTP port [8980]
 #   BENCH_PROFILE      1 records JFR execution samples for the phase table [1]
 #   BENCH_JMH          1 runs JMH [1]; BENCH_JMH_ARGS more arguments to JMH, e.g. a benchmark regex, for a quick
@@ -56,6 +58,7 @@ spread=${BENCH_SPREAD:-1000}
 databases=${BENCH_DATABASES:-h2 postgresql}
 scale=${BENCH_SCALE:-1000 100000 1000000}
 purge_sessions=${BENCH_PURGE:-20000}
+run_jdbc=${BENCH_JDBC:-1}
 run_payara=${BENCH_PAYARA:-1}
 payara_port=${BENCH_PAYARA_PORT:-8980}
 profile=${BENCH_PROFILE:-1}
@@ -206,14 +209,16 @@ await_log() {
     done
 }
 
+# $2, when given, is Tether's tether.store for the whole server (the application reads it as a system property)
 start_wildfly() {
-    local db=$1
-    local base=$work/server-$db
+    local db=$1 store=${2:-}
+    local base=$work/server-$db${store:+-$store}
     cp -r "$wildfly_home/standalone" "$base"
-    log "starting WildFly 39 for $db (HTTP $http_port, management $management_port)"
+    log "starting WildFly 39 for $db${store:+ with tether.store=$store} (HTTP $http_port, management $management_port)"
     # standalone.conf puts JBOSS_JAVA_SIZING in front of its own JVM options, which JAVA_OPTS would replace
     JBOSS_JAVA_SIZING="$(jvm_options)" setsid "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
-        -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" >"$work/server-$db.out" 2>&1 &
+        -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" ${store:+-Dtether.store=$store} \
+        >"$work/server-$db${store:+-$store}.out" 2>&1 &
     server_pid=$!
     server=wildfly
     server_db=$db
@@ -502,6 +507,14 @@ run_purge() {
 run_wildfly() {
     local db=$1
     [ "$db" = postgresql ] && start_postgres
+    if [ "$run_jdbc" = 1 ]; then
+        # first, so that both stores meet the same empty tables: the main server's scale runs fill them
+        start_wildfly "$db" jdbc
+        cell_variants=tether-jdbc
+        run_matrix "$db"
+        curl -sf -X POST "$api/admin/tether/reset" >/dev/null
+        stop_server
+    fi
     start_wildfly "$db"
     run_matrix "$db"
     save_recording "$db"

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  */
 public final class Report {
 
-    static final List<String> VARIANTS = List.of("in-memory", "tether", "spring-session-jdbc", "none");
+    static final List<String> VARIANTS = List.of("in-memory", "tether", "tether-jdbc", "spring-session-jdbc", "none");
+    /** Tether's variants: the default store (JPA) and {@code tether.store=jdbc}, measured on a server of its own. */
+    static final List<String> TETHERS = List.of("tether", "tether-jdbc");
     static final List<String> WORKLOADS = List.of("no-touch", "read-only", "read-modify-write", "new-session",
             "same-session-8", "read-only-1000", "read-modify-write-1000");
     static final List<String> SERVERS = List.of("wildfly", "payara");
@@ -504,7 +506,7 @@ public final class Report {
             if (c.sum(Round::socketErrors) > 0) {
                 problems.add(name + ": " + c.sum(Round::socketErrors) + " socket errors or timeouts");
             }
-            boolean conflictsExpected = c.workload().equals("same-session-8") && c.variant().equals("tether");
+            boolean conflictsExpected = c.workload().equals("same-session-8") && TETHERS.contains(c.variant());
             if (c.non2xx() > 0 && !conflictsExpected) {
                 problems.add(name + ": " + c.non2xx() + " responses not 2xx");
             }
@@ -550,26 +552,32 @@ public final class Report {
                 .append(count(Long.parseLong(machine.getOrDefault("spread", "1000"))))
                 .append(" sessions made before the run (`read-only-1000`, `read-modify-write-1000`).\n\n");
         md.append("| target | database | measured | met? |\n| --- | --- | --- | --- |\n");
-        throughputTarget(md, "read-only, 1,000 sessions: Tether / Spring Session JDBC", "read-only-1000", SPRING,
-                Map.of("postgresql", 2.0, "h2", 1.5));
-        throughputTarget(md, "read-modify-write, 1,000 sessions: Tether / Spring Session JDBC", "read-modify-write-1000",
-                SPRING, Map.of("postgresql", 1.5, "h2", 1.5));
-        throughputTarget(md, "new session per request: Tether / Spring Session JDBC", "new-session", SPRING,
-                Map.of("postgresql", 1.2, "h2", 1.2));
-        throughputTarget(md, "read-modify-write, 1,000 sessions: Tether / in-memory `@SessionScoped`",
-                "read-modify-write-1000", "in-memory", Map.of("postgresql", 0.45, "h2", 0.6));
-        cpuTarget(md);
-        sqlTarget(md);
+        for (String tether : TETHERS) {
+            if (cells.stream().noneMatch(c -> c.variant().equals(tether))) {
+                continue;
+            }
+            String store = tether.equals("tether") ? "" : " [" + tether + "]";
+            throughputTarget(md, tether, "read-only, 1,000 sessions: Tether / Spring Session JDBC" + store,
+                    "read-only-1000", SPRING, Map.of("postgresql", 2.0, "h2", 1.5));
+            throughputTarget(md, tether, "read-modify-write, 1,000 sessions: Tether / Spring Session JDBC" + store,
+                    "read-modify-write-1000", SPRING, Map.of("postgresql", 1.5, "h2", 1.5));
+            throughputTarget(md, tether, "new session per request: Tether / Spring Session JDBC" + store,
+                    "new-session", SPRING, Map.of("postgresql", 1.2, "h2", 1.2));
+            throughputTarget(md, tether, "read-modify-write, 1,000 sessions: Tether / in-memory `@SessionScoped`"
+                    + store, "read-modify-write-1000", "in-memory", Map.of("postgresql", 0.45, "h2", 0.6));
+            cpuTarget(md, tether, store);
+            sqlTarget(md, tether, store);
+        }
         scaleTarget(md);
         md.append('\n');
     }
 
-    private void throughputTarget(StringBuilder md, String target, String workload, String baseline,
+    private void throughputTarget(StringBuilder md, String tether, String target, String workload, String baseline,
                                   Map<String, Double> minimum) {
         for (String db : List.of("h2", "postgresql")) {
-            Optional<Double> r = ratio("wildfly", "tether", baseline, workload, db);
+            Optional<Double> r = ratio("wildfly", tether, baseline, workload, db);
             String measured = r.map(x -> fmt("%.2f (%.0f / %.0f req/s)", x,
-                    cell("wildfly", "tether", workload, db).get().throughput(),
+                    cell("wildfly", tether, workload, db).get().throughput(),
                     cell("wildfly", baseline, workload, db).get().throughput())).orElse("not measured");
             targetRow(md, target + " >= " + fmt("%.2f", minimum.get(db)), db, measured,
                     r.map(x -> x >= minimum.get(db)));
@@ -577,12 +585,12 @@ public final class Report {
     }
 
     /** Server CPU: the application server's JVM (H2 runs inside it); PostgreSQL's own CPU is shown beside. */
-    private void cpuTarget(StringBuilder md) {
+    private void cpuTarget(StringBuilder md, String tether, String store) {
         for (String db : List.of("h2", "postgresql")) {
             List<String> measured = new ArrayList<>();
             List<String> above = new ArrayList<>();
             for (String workload : WORKLOADS) {
-                Optional<Cell> t = cell("wildfly", "tether", workload, db);
+                Optional<Cell> t = cell("wildfly", tether, workload, db);
                 Optional<Cell> s = cell("wildfly", SPRING, workload, db);
                 if (t.isPresent() && s.isPresent()) {
                     measured.add(workload + " " + fmt("%.3f / %.3f", t.get().serverCpu(), s.get().serverCpu()));
@@ -592,20 +600,20 @@ public final class Report {
                 }
             }
             targetRow(md, "server CPU per request, every workload: Tether at most Spring Session JDBC's "
-                    + "(ms/req, Tether / Spring)", db, measured.isEmpty() ? "not measured" : String.join("; ", measured),
+                    + "(ms/req, Tether / Spring)" + store, db, measured.isEmpty() ? "not measured" : String.join("; ", measured),
                     measured.isEmpty() ? Optional.empty() : Optional.of(above.isEmpty()),
                     above.isEmpty() ? "" : ": above on " + String.join(", ", above));
         }
     }
 
-    private void sqlTarget(StringBuilder md) {
+    private void sqlTarget(StringBuilder md, String tether, String store) {
         for (String db : List.of("h2", "postgresql")) {
-            Optional<Cell> c = cell("wildfly", "tether", "read-modify-write-1000", db);
+            Optional<Cell> c = cell("wildfly", tether, "read-modify-write-1000", db);
             Optional<Boolean> met = c.map(x -> near(x.perRequest(x.sum(Round::selects)), 1)
                     && near(x.perRequest(x.sum(Round::updates)), 1) && near(x.perRequest(x.sum(Round::commits)), 1)
                     && near(x.perRequest(x.statements()), 2));
             targetRow(md, "SQL per read-modify-write when no touch is due: 1 SELECT + 1 UPDATE, one transaction "
-                    + "(read-modify-write-1000)", db, c.map(Report::sqlMix).orElse("not measured"), met);
+                    + "(read-modify-write-1000)" + store, db, c.map(Report::sqlMix).orElse("not measured"), met);
         }
     }
 
@@ -689,10 +697,10 @@ public final class Report {
                 continue;
             }
             // a session variant that touched its state and ran no SQL was not counted (see the note below)
-            boolean notCounted = c.variant().equals("tether") && !c.workload().equals("no-touch") && c.statements() == 0;
+            boolean notCounted = TETHERS.contains(c.variant()) && !c.workload().equals("no-touch") && c.statements() == 0;
             uncounted |= notCounted;
             md.append("| ").append(c.workload()).append(" | ")
-                    .append(c.variant().equals("tether") ? "**tether**" : c.variant()).append(" | ")
+                    .append(TETHERS.contains(c.variant()) ? "**" + c.variant() + "**" : c.variant()).append(" | ")
                     .append(fmt("%.0f", c.throughput())).append(" | ")
                     .append(fmt("%.0f-%.0f", c.minThroughput(), c.maxThroughput())).append(" | ")
                     .append(fmt("%.2f", c.p50())).append(" | ").append(fmt("%.2f", c.p99())).append(" | ")
