@@ -511,6 +511,11 @@ run_wildfly() {
         # first, so that both stores meet the same empty tables: the main server's scale runs fill them
         start_wildfly "$db" jdbc
         cell_variants=tether-jdbc
+        # the main server's pre-warm runs four variants through the same server code (Undertow, RESTEasy, Weld):
+        # this one warms its single variant as long, or the JIT would still be at work in its first cells
+        warm_server
+        warm_server
+        warm_server
         run_matrix "$db"
         curl -sf -X POST "$api/admin/tether/reset" >/dev/null
         stop_server
