@@ -34,7 +34,7 @@
 #   BENCH_SCALE        stored sessions of the scale runs [1000 100000 1000000]
 #   BENCH_PURGE        expired sessions the purge deletes [20000]
 #   BENCH_JDBC         1 measures Tether with tether.store=jdbc too, as the variant tether-jdbc: on each database a
-#                      WildFly of its own runs every workload with that variant alone, before the main server [1]
+#                      WildFly of its own runs every workload with that variant alone, after the main server [1]
 #   BENCH_PAYARA       1 runs the Payara Micro row [1]; BENCH_PAYARA_PORT its HTTP port [8980]
 #   BENCH_PROFILE      1 records JFR execution samples for the phase table [1]
 #   BENCH_JMH          1 runs JMH [1]; BENCH_JMH_ARGS more arguments to JMH, e.g. a benchmark regex, for a quick
@@ -507,9 +507,16 @@ run_purge() {
 run_wildfly() {
     local db=$1
     [ "$db" = postgresql ] && start_postgres
+    start_wildfly "$db"
+    run_matrix "$db"
+    save_recording "$db"
+    run_scale "$db"
+    run_purge "$db"
+    stop_server
     if [ "$run_jdbc" = 1 ]; then
-        # first, so that both stores meet the same empty tables: the main server's scale runs fill them
+        # after the main server: a server started first on a database ran slower on every path, the store's or not
         start_wildfly "$db" jdbc
+        curl -sf -X POST --max-time 900 "$api/admin/tether/reset" >/dev/null
         cell_variants=tether-jdbc
         # the main server's pre-warm runs four variants through the same server code (Undertow, RESTEasy, Weld):
         # this one warms its single variant as long, or the JIT would still be at work in its first cells
@@ -517,15 +524,8 @@ run_wildfly() {
         warm_server
         warm_server
         run_matrix "$db"
-        curl -sf -X POST "$api/admin/tether/reset" >/dev/null
         stop_server
     fi
-    start_wildfly "$db"
-    run_matrix "$db"
-    save_recording "$db"
-    run_scale "$db"
-    run_purge "$db"
-    stop_server
     stop_postgres
 }
 
