@@ -398,24 +398,23 @@ final class UnitOfWork {
         }
     }
 
-    /**
-     * What write-back sends to the store (nothing when {@code changes} is {@code null}), through the session's
-     * lock when this unit holds one, and what the client is told once it is stored.
-     */
-    private record Pending(SessionChanges changes, LockedSession lock, WriteBack result) {
-
-        static Pending nothing(WriteBack result) {
-            return new Pending(null, null, result);
-        }
+    /** What write-back sends to the store ({@code null}: nothing), and what the client is told once it is stored. */
+    private record Pending(SessionChanges changes, WriteBack result) {
     }
 
+    /** Writes outside the unit's lock, through the session's lock when this unit holds one. */
     private WriteBack apply(Pending pending) {
         if (pending.changes() == null) {
             return pending.result();
         }
+        LockedSession held;
+        synchronized (lock) {
+            held = sessionLock;
+            sessionLock = null;
+        }
         runtime.writes().run(() -> {
-            if (pending.lock() != null) {
-                pending.lock().save(pending.changes());
+            if (held != null) {
+                held.save(pending.changes());
             } else {
                 runtime.store().save(pending.changes());
             }
@@ -432,23 +431,18 @@ final class UnitOfWork {
         if (!changed.inserts().isEmpty() || !changed.updates().isEmpty()) {
             checkSessionSize(changed);
         }
-        LockedSession held = sessionLock;
-        sessionLock = null;
         if (!state.isStored()) {
             if (changed.inserts().isEmpty() && !state.mustStore()) {
-                return Pending.nothing(invalidated ? WriteBack.EXPIRE : WriteBack.NOTHING);
+                return new Pending(null, invalidated ? WriteBack.EXPIRE : WriteBack.NOTHING);
             }
             SessionRow row = state.newRow(UUID.randomUUID().toString(), now);
-            return new Pending(SessionChanges.creating(row, changed.inserts()), held, WriteBack.sendId(state.id()));
+            return new Pending(SessionChanges.creating(row, changed.inserts()), WriteBack.sendId(state.id()));
         }
         SessionUpdate update = state.update(now, runtime.settings().touchInterval().toMillis());
         SessionChanges changes = SessionChanges.updating(update, changed.inserts(), changed.updates(),
                 changed.deletes());
-        if (changes.isEmpty()) {
-            sessionLock = held;
-            return Pending.nothing(WriteBack.NOTHING);
-        }
-        return new Pending(changes, held, state.idChanged() ? WriteBack.sendId(state.id()) : WriteBack.NOTHING);
+        return new Pending(changes.isEmpty() ? null : changes,
+                state.idChanged() ? WriteBack.sendId(state.id()) : WriteBack.NOTHING);
     }
 
     private List<ChangeSet.Encoded> encodeHeld() {

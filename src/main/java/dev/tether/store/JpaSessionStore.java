@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -21,8 +20,8 @@ import dev.tether.SessionStoreUnavailableException;
  * The store on JPA, in RESOURCE_LOCAL transactions of its own. A request's statements (the load and every write)
  * are plain SQL from {@link SessionSql} run as native queries: no managed entities or snapshots on the read path,
  * no flush on the write path, and no query translation per execution (Hibernate 6 translates a JPQL UPDATE anew
- * each time). The rarer operations (lookups by principal, the purge, the serialize lock) use JPQL over the
- * entities. Every write is conditional on what the unit loaded (bean versions, the session's ID and principal
+ * each time), like every other statement of {@link SessionSql}, which the JDBC store shares. Only the serialize lock
+ * uses JPQL over the entities: its lock mode and wait are JPA's. Every write is conditional on what the unit loaded (bean versions, the session's ID and principal
  * when it changes them), so a lost race shows as a count of 0 and becomes a conflict.
  */
 public final class JpaSessionStore implements SessionStore {
@@ -31,15 +30,7 @@ public final class JpaSessionStore implements SessionStore {
     // the session is unique by hash or key, so its repeated rows are dropped here, after the whole result is read
     private static final String FIND_LIVE = "SELECT s FROM TetherSession s "
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
-    private static final String FIND_BY_PRINCIPAL = "SELECT s FROM TetherSession s "
-            + "WHERE s.principal = :principal AND s.expiresAt > :now ORDER BY s.createdAt";
-    private static final String COUNT_LIVE = "SELECT COUNT(s) FROM TetherSession s WHERE s.expiresAt > :now";
     private static final String BEANS_OF = "SELECT b FROM TetherBean b WHERE b.sessionPk = :pk";
-    private static final String FIND_EXPIRED = "SELECT s FROM TetherSession s WHERE s.expiresAt <= :now "
-            + "ORDER BY s.expiresAt";
-    private static final String DELETE_EXPIRED = "DELETE FROM TetherSession s WHERE s.pk IN :pks AND s.expiresAt <= :now";
-    private static final String ACQUIRE_LEASE = "UPDATE TetherLease l SET l.holder = :holder, l.heldUntil = :until "
-            + "WHERE l.name = :name AND (l.heldUntil < :now OR l.holder = :holder)";
 
     private final EntityManagerFactory emf;
 
@@ -59,26 +50,27 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRow> find(String idHash, long now) {
-        return read(em -> em.createQuery(FIND_LIVE, SessionEntity.class)
-                .setParameter("idHash", idHash).setParameter("now", now)
-                .getResultStream().findFirst().map(SessionEntity::toRow));
+        return read(em -> runnerOf(em).rows(SessionSql.findLive(idHash, now)).stream().findFirst()
+                .map(SessionRows::toSessionRow));
     }
 
     @Override
     public List<SessionRow> findByPrincipal(String principal, long now) {
-        return read(em -> em.createQuery(FIND_BY_PRINCIPAL, SessionEntity.class)
-                .setParameter("principal", principal).setParameter("now", now)
-                .getResultStream().map(SessionEntity::toRow).toList());
+        return read(em -> runnerOf(em).rows(SessionSql.findByPrincipal(principal, now)).stream()
+                .map(SessionRows::toSessionRow).toList());
     }
 
     @Override
     public long countLive(long now) {
-        return read(em -> em.createQuery(COUNT_LIVE, Long.class).setParameter("now", now).getSingleResult());
+        return read(em -> ((Number) runnerOf(em).rows(SessionSql.countLive(now)).get(0)[0]).longValue());
     }
 
     @Override
     public void save(SessionChanges changes) {
-        write(em -> apply(em, changes));
+        write(em -> {
+            apply(em, changes);
+            return null;
+        });
     }
 
     private static void apply(EntityManager em, SessionChanges changes) {
@@ -113,27 +105,18 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public List<SessionRow> findExpired(long now, int limit) {
-        return read(em -> em.createQuery(FIND_EXPIRED, SessionEntity.class).setParameter("now", now)
-                .setMaxResults(limit).getResultStream().map(SessionEntity::toRow).toList());
+        return read(em -> ((List<?>) SessionSql.findExpired(now).bind(em).setMaxResults(limit).getResultList())
+                .stream().map(row -> SessionRows.toSessionRow((Object[]) row)).toList());
     }
 
     @Override
     public int deleteExpired(List<String> pks, long now) {
-        if (pks.isEmpty()) {
-            return 0;
-        }
-        int[] deleted = new int[1];
-        write(em -> deleted[0] = em.createQuery(DELETE_EXPIRED).setParameter("pks", pks).setParameter("now", now)
-                .executeUpdate());
-        return deleted[0];
+        return pks.isEmpty() ? 0 : write(em -> runnerOf(em).update(SessionSql.deleteExpired(pks, now)));
     }
 
     @Override
     public boolean acquireLease(String name, String holder, long now, long until) {
-        int[] updated = new int[1];
-        write(em -> updated[0] = em.createQuery(ACQUIRE_LEASE).setParameter("holder", holder)
-                .setParameter("until", until).setParameter("name", name).setParameter("now", now).executeUpdate());
-        return updated[0] == 1;
+        return write(em -> runnerOf(em).update(SessionSql.acquireLease(name, holder, now, until))) == 1;
     }
 
     @Override
@@ -214,13 +197,14 @@ public final class JpaSessionStore implements SessionStore {
         }
     }
 
-    private void write(Consumer<EntityManager> work) {
+    private <T> T write(Function<EntityManager, T> work) {
         EntityManager em = open();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            work.accept(em);
+            T result = work.apply(em);
             tx.commit();
+            return result;
         } catch (PersistenceException e) {
             throw failureOf(e);
         } finally {
