@@ -9,9 +9,10 @@ import jakarta.persistence.Query;
 /**
  * One native SQL statement and its parameters, numbered {@code ?1}, {@code ?2}... in the order they were added.
  * A parameter is never {@code null}: a missing value is written as the literal {@code NULL}, because an untyped
- * null parameter is refused by some drivers.
+ * null parameter is refused by some drivers. {@code jdbcText} is the same statement with JDBC's plain {@code ?}
+ * placeholders (each parameter appears once, in order), built beside it rather than rewritten per execution.
  */
-record Sql(String text, List<Object> parameters) {
+record Sql(String text, String jdbcText, List<Object> parameters) {
 
     Query bind(EntityManager em) {
         Query query = em.createNativeQuery(text);
@@ -21,19 +22,16 @@ record Sql(String text, List<Object> parameters) {
         return query;
     }
 
-    /** The text for JDBC, whose placeholders are plain {@code ?}: each parameter appears once, in order. */
-    String jdbcText() {
-        return text.replaceAll("\\?\\d+", "?");
-    }
-
     /** Builds a statement piece by piece, numbering the parameters as they come. */
     static final class Builder {
 
         private final StringBuilder text = new StringBuilder();
+        private final StringBuilder jdbcText = new StringBuilder();
         private final List<Object> parameters = new ArrayList<>();
 
         Builder append(String sql) {
             text.append(sql);
+            jdbcText.append(sql);
             return this;
         }
 
@@ -44,6 +42,7 @@ record Sql(String text, List<Object> parameters) {
             }
             parameters.add(value);
             text.append('?').append(parameters.size());
+            jdbcText.append('?');
             return this;
         }
 
@@ -53,7 +52,7 @@ record Sql(String text, List<Object> parameters) {
         }
 
         Sql build() {
-            return new Sql(text.toString(), List.copyOf(parameters));
+            return new Sql(text.toString(), jdbcText.toString(), List.copyOf(parameters));
         }
     }
 }
