@@ -56,6 +56,11 @@ public final class ConfigKeys {
     public static final String CONCURRENCY = "tether.concurrency";
     /** Under the {@code serialize} policy, how long a request waits for its session's turn before a 503. Default {@code PT10S}. */
     public static final String SERIALIZE_WAIT = "tether.serialize.wait";
+    /**
+     * Under the {@code serialize} policy, how many requests of one node may wait for a session's turn while another
+     * has it; each waits on a pooled connection, so more are refused at once with a 503. Default {@code 4}.
+     */
+    public static final String SERIALIZE_MAX_WAITING = "tether.serialize.max-waiting";
     /** How often expired sessions are purged, ISO-8601. Default {@code PT5M}. */
     public static final String PURGE_INTERVAL = "tether.purge-interval";
     /** How many expired sessions one purge transaction deletes. Default {@code 500}. */

@@ -17,13 +17,15 @@ import dev.tether.StoreAs;
  * @param authenticationMechanism {@code tether.authentication-mechanism}: authenticate requests from the
  *                                principal of their persistent session
  * @param store                   {@code tether.store}: through JPA or plain JDBC
+ * @param serializeMaxWaiting     {@code tether.serialize.max-waiting}: under {@code serialize}, how many requests
+ *                                of one node may wait for a session's turn beside the one that has it
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
-                             StoreKind store) {
+                             StoreKind store, int serializeMaxWaiting) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -54,7 +56,8 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.bool(ConfigKeys.ROTATE_ON_LOGIN, true),
                 readSizeLimits(reader),
                 reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false),
-                reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA));
+                reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA),
+                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4));
     }
 
     /**

@@ -9,18 +9,19 @@ import dev.tether.config.TetherSettings;
 import dev.tether.store.SessionStore;
 
 /**
- * What every unit of work of a deployment shares: settings, beans and their lifecycle, codecs, the store, events
- * and the clock.
+ * What every unit of work of a deployment shares: settings, beans and their lifecycle, codecs, the store, events,
+ * the clock, and the turns of serialized sessions.
  */
 record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, BeanLifecycle lifecycle,
                       StoreConnection connection, SessionEvents events, OutsideTransactions writes,
-                      BeanManager beanManager, Clock clock, boolean serializesSessions) {
+                      BeanManager beanManager, Clock clock, boolean serializesSessions, SessionTurns turns) {
 
     SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
                    SessionEvents events, OutsideTransactions writes, BeanManager beanManager, Clock clock) {
         this(settings, registry, codecs, new BeanLifecycle(beanManager, codecs), connection, events, writes,
                 beanManager, clock, settings.concurrency() == ConcurrencyPolicy.SERIALIZE
-                        || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE));
+                        || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE),
+                new SessionTurns(settings.serializeMaxWaiting()));
     }
 
     SessionStore store() {

@@ -335,8 +335,9 @@ final class UnitOfWork {
             Optional<StoredSession> found = Optional.empty();
             if (presentedId != null && runtime.serializesSessions()) {
                 long wait = runtime.settings().serializeWait().toMillis();
-                locked = runtime.writes().call(() ->
-                        runtime.store().lockAndLoad(SessionIds.hash(presentedId), runtime.now(), wait)).orElse(null);
+                String idHash = SessionIds.hash(presentedId);
+                locked = runtime.turns().lock(idHash, () -> runtime.writes().call(() ->
+                        runtime.store().lockAndLoad(idHash, runtime.now(), wait))).orElse(null);
                 found = Optional.ofNullable(locked).map(LockedSession::session);
             } else if (presentedId != null) {
                 found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());

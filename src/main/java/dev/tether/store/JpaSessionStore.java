@@ -129,6 +129,7 @@ public final class JpaSessionStore implements SessionStore {
                     .setParameter("idHash", idHash).setParameter("now", now)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", (int) Math.min(waitMillis, Integer.MAX_VALUE))
+                    .setHint("jakarta.persistence.query.timeout", wholeSecondsMillis(waitMillis))
                     .getResultStream().findFirst();
             if (session.isEmpty()) {
                 rollbackQuietly(tx);
@@ -145,6 +146,15 @@ public final class JpaSessionStore implements SessionStore {
             throw new SessionStoreUnavailableException("the session is busy with another request, or the store "
                     + "cannot be reached: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The wait as a query timeout, which every provider passes to the driver and every driver enforces: the lock
+     * timeout hint alone is not rendered for PostgreSQL or H2, whose own lock waits are forever or fixed. JDBC
+     * counts the timeout in whole seconds, so the wait is rounded up to one.
+     */
+    private static int wholeSecondsMillis(long waitMillis) {
+        return (int) Math.min((Math.max(1, (waitMillis + 999) / 1000)) * 1000, Integer.MAX_VALUE);
     }
 
     /** The lock is the row lock of the open transaction; saving commits in it, closing rolls it back. */

@@ -1,0 +1,115 @@
+package dev.tether.context;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import dev.tether.ConfigKeys;
+import dev.tether.SessionStoreUnavailableException;
+import dev.tether.store.LockedSession;
+import dev.tether.store.SessionChanges;
+import dev.tether.store.StoredSession;
+
+/**
+ * The requests of this node that have, or wait for, the turn of a serialized session. Each one holds a pooled
+ * connection and an open transaction while it waits for the row lock, so one client firing many parallel requests
+ * at its own session could empty the pool for everybody else. Past {@code maxWaiting} waiters beside the request
+ * that has the turn, a request is refused at once (a 503), without taking a connection.
+ */
+final class SessionTurns {
+
+    private final int maxWaiting;
+    private final ConcurrentHashMap<String, Integer> inside = new ConcurrentHashMap<>();
+
+    SessionTurns(int maxWaiting) {
+        this.maxWaiting = maxWaiting;
+    }
+
+    /**
+     * Counts the request in, then runs the locking load. The count is held until the returned lock is saved or
+     * closed, or dropped at once when there is no session to lock or the load fails.
+     *
+     * @throws SessionStoreUnavailableException when too many requests of this node already wait for the session
+     */
+    Optional<LockedSession> lock(String idHash, Supplier<Optional<LockedSession>> lockAndLoad) {
+        enter(idHash);
+        try {
+            Optional<LockedSession> locked = lockAndLoad.get();
+            if (locked.isEmpty()) {
+                leave(idHash);
+            }
+            return locked.map(held -> new CountedLock(held, idHash));
+        } catch (RuntimeException e) {
+            leave(idHash);
+            throw e;
+        }
+    }
+
+    /** How many requests of this node have or wait for the session's turn (for tests and diagnostics). */
+    int inside(String idHash) {
+        return inside.getOrDefault(idHash, 0);
+    }
+
+    private void enter(String idHash) {
+        boolean[] admitted = {false};
+        inside.compute(idHash, (key, count) -> {
+            int current = count == null ? 0 : count;
+            if (current > maxWaiting) {
+                return current;
+            }
+            admitted[0] = true;
+            return current + 1;
+        });
+        if (!admitted[0]) {
+            throw new SessionStoreUnavailableException("the session is busy: " + maxWaiting + " other requests of it "
+                    + "already wait for their turn on this node (" + ConfigKeys.SERIALIZE_MAX_WAITING + ")", null);
+        }
+    }
+
+    private void leave(String idHash) {
+        inside.computeIfPresent(idHash, (key, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** The store's lock, which gives the turn back once, however it ends. */
+    private final class CountedLock implements LockedSession {
+
+        private final LockedSession lock;
+        private final String idHash;
+        private final AtomicBoolean left = new AtomicBoolean();
+
+        CountedLock(LockedSession lock, String idHash) {
+            this.lock = lock;
+            this.idHash = idHash;
+        }
+
+        @Override
+        public StoredSession session() {
+            return lock.session();
+        }
+
+        @Override
+        public void save(SessionChanges changes) {
+            try {
+                lock.save(changes);
+            } finally {
+                giveBack();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.close();
+            } finally {
+                giveBack();
+            }
+        }
+
+        private void giveBack() {
+            if (left.compareAndSet(false, true)) {
+                leave(idHash);
+            }
+        }
+    }
+}
