@@ -3,7 +3,7 @@ package dev.tether.context;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,7 +12,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -25,20 +25,24 @@ import dev.tether.store.SessionStore;
 
 /**
  * Deletes expired sessions in bounded batches, each in its own short transaction, so that live requests never
- * wait behind more than one batch. Only the node holding the database lease purges; the others skip. Expired
- * sessions are unreachable before they are purged (every load filters on expiry), so purging is housekeeping,
- * never a correctness matter.
+ * wait behind more than one batch. Only the node holding the database lease purges; the others skip, and a node
+ * whose lease was taken over meanwhile stops. Expired sessions are unreachable before they are purged (every load
+ * filters on expiry), so purging is housekeeping, never a correctness matter.
+ *
+ * <p>The purge runs on a scheduler of its own, one thread from the server's managed thread factory (so it has the
+ * application's context), shut down with the application. The server's shared scheduler would keep a cancelled
+ * task, and with it the whole undeployed application and its class loader, queued until the task's next due time.
  */
 @ApplicationScoped
 class SessionPurge {
 
     private static final Logger LOG = Logger.getLogger(SessionPurge.class.getName());
     private static final String LEASE = "purge";
-    private static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    private static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
     private final String node = UUID.randomUUID().toString();
     private SessionUnits units;
-    private ScheduledFuture<?> schedule;
+    private ScheduledThreadPoolExecutor scheduler;
 
     protected SessionPurge() {
     }
@@ -51,19 +55,22 @@ class SessionPurge {
     void scheduleWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
         Duration interval = units.runtime().settings().purge().interval();
         try {
-            var scheduler = (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULER);
-            schedule = scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval.toMillis(), interval.toMillis(),
+            var threads = (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
+            scheduler = new ScheduledThreadPoolExecutor(1, threads);
+            scheduler.setRemoveOnCancelPolicy(true);
+            scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
-        } catch (NamingException | ClassCastException | LinkageError noScheduler) {
-            LOG.info(() -> "Tether: no managed scheduler here; expired sessions are purged only when "
+        } catch (NamingException | ClassCastException | LinkageError noThreads) {
+            LOG.info(() -> "Tether: no managed thread factory here; expired sessions are purged only when "
                     + "PersistentSessions.purgeExpired() is called");
         }
     }
 
+    /** Nothing of the application stays queued or running: its thread ends, however long the interval. */
     @PreDestroy
     void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
     }
 
@@ -85,7 +92,7 @@ class SessionPurge {
         long started = System.nanoTime();
         long now = runtime.now();
         long leaseMillis = settings.interval().toMillis();
-        if (!store.acquireLease(LEASE, node, now, now + leaseMillis)) {
+        if (!holdLease(runtime, leaseMillis)) {
             return new PurgeResult(false, 0, 0, Duration.ZERO);
         }
         int sessions = 0;
@@ -98,12 +105,18 @@ class SessionPurge {
             int deleted = settings.destroyBeans() ? endOneByOne(expired) : deleteBatch(store, expired, now);
             batches++;
             sessions += deleted;
-            if (deleted == 0) {
+            if (deleted == 0 || !holdLease(runtime, leaseMillis)) {
+                // another node took the lease over (this one was slower than the interval): the purge is its now
                 break;
             }
-            store.acquireLease(LEASE, node, runtime.now(), runtime.now() + leaseMillis);
         }
         return new PurgeResult(true, sessions, batches, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Takes or renews the lease, outside any transaction of the caller (an {@code @Schedule} method has one). */
+    private boolean holdLease(SessionRuntime runtime, long leaseMillis) {
+        long now = runtime.now();
+        return runtime.writes().call(() -> runtime.store().acquireLease(LEASE, node, now, now + leaseMillis));
     }
 
     private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {

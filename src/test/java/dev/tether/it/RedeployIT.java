@@ -1,0 +1,88 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tether.it.app.LoadedCopiesResource;
+
+/**
+ * Undeploying an application lets go of all of Tether at once: nothing of the old deployment (its purge schedule
+ * above all, due only after {@code tether.purge-interval}) keeps its classes and class loader alive. Counted with
+ * the JVM's class histogram after a full collection, across every deployment's copy of the Tether jar.
+ *
+ * <p>WildFly only: Payara Micro's adapter starts a new server process for every deployment, so there is no
+ * redeploy within one JVM to check there.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RedeployIT {
+
+    private static final String APP = "redeploy";
+    private static final int REDEPLOYS = 4;
+
+    @Deployment(name = APP, managed = false, testable = false)
+    static WebArchive deployment() {
+        return Wars.app(APP, "").addClass(LoadedCopiesResource.class);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private boolean deployed;
+
+    @AfterEach
+    void undeploy() {
+        if (deployed) {
+            deployer.undeploy(APP);
+        }
+    }
+
+    @Test
+    void undeployedCopiesOfTetherDoNotAddUp() throws MalformedURLException {
+        for (int i = 0; i < REDEPLOYS; i++) {
+            deploy();
+            useTheSession();
+            deployer.undeploy(APP);
+            deployed = false;
+        }
+        deploy();
+        useTheSession();
+
+        HttpResponse<String> copies = client().get("api/copies?of=dev.tether.context.TetherExtension");
+
+        assertThat(copies.statusCode()).as(copies.body()).isEqualTo(200);
+        // the current deployment's, and at most the one undeployed last: on WildFly 39 one copy of the application
+        // undeployed last stays reachable a while longer by some reference outside Tether (it never adds up); with
+        // the purge on the server's scheduler every undeployed copy stayed, REDEPLOYS + 1 or more
+        assertThat(Long.parseLong(copies.body())).as("live Tether extensions after %d redeploys", REDEPLOYS)
+                .isLessThanOrEqualTo(2);
+    }
+
+    private void deploy() {
+        deployer.deploy(APP);
+        deployed = true;
+    }
+
+    /** A request that stores a session, so the unit of work, the store and the purge schedule are all running. */
+    private void useTheSession() throws MalformedURLException {
+        HttpResponse<String> stored = client().post("api/notes?item=kept");
+        assertThat(stored.statusCode()).as(stored.body()).isBetween(200, 299);
+    }
+
+    private static Client client() throws MalformedURLException {
+        int http = 8080 + Integer.getInteger("it.main.offset", 100);
+        return new Client(URI.create("http://127.0.0.1:" + http + "/" + APP + "/").toURL());
+    }
+}
