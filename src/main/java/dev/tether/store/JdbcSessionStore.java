@@ -82,7 +82,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public boolean acquireLease(String name, String holder, long now, long until) {
-        return write(runner -> runner.update(SessionSql.acquireLease(name, holder, now, until))) == 1;
+        return write(runner -> SessionWrites.takeLease(runner, name, holder, now, until));
     }
 
     /**

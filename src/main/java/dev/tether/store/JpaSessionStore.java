@@ -116,7 +116,7 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public boolean acquireLease(String name, String holder, long now, long until) {
-        return write(em -> runnerOf(em).update(SessionSql.acquireLease(name, holder, now, until))) == 1;
+        return write(em -> SessionWrites.takeLease(runnerOf(em), name, holder, now, until));
     }
 
     @Override

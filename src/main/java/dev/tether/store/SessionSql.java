@@ -84,6 +84,12 @@ final class SessionSql {
                 .append(" AND (held_until < ").value(now).append(" OR holder = ").value(holder).append(")").build();
     }
 
+    /** Whether the holder has the lease until then: asked when taking it counted 0, as for the session row. */
+    static Sql countLeaseHeld(String name, String holder, long until) {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM tether_lease WHERE lease_name = ").value(name)
+                .append(" AND holder = ").value(holder).append(" AND held_until = ").value(until).build();
+    }
+
     /** The session row; its beans go with it through the foreign key's ON DELETE CASCADE. */
     static Sql deleteSession(String pk) {
         return new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build();

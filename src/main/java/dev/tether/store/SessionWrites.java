@@ -37,6 +37,15 @@ final class SessionWrites {
         }
     }
 
+    /**
+     * Takes the lease, or renews it for its holder. A renewal that sets the values the row already has counts 0 on
+     * MySQL drivers that count changed rows, so a count of 0 is checked against the row itself.
+     */
+    static boolean takeLease(StatementRunner runner, String name, String holder, long now, long until) {
+        return runner.update(SessionSql.acquireLease(name, holder, now, until)) == 1
+                || ((Number) runner.rows(SessionSql.countLeaseHeld(name, holder, until)).get(0)[0]).longValue() == 1;
+    }
+
     /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
     private static void updateSessionRow(StatementRunner runner, SessionUpdate update) {
         var statement = SessionSql.updateSession(update);
