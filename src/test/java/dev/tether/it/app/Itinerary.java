@@ -3,6 +3,7 @@ package dev.tether.it.app;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.tether.PersistentSessionScoped;
 
@@ -36,7 +37,8 @@ public class Itinerary implements Serializable {
         mode = how;
     }
 
+    /** The map as a declared {@code Map}: JSON-B reads it back as a {@code HashMap}, so it is shown sorted. */
     public String describe() {
-        return (last == null ? "nowhere" : last.town + " x" + last.nights) + " " + nights + " " + mode;
+        return (last == null ? "nowhere" : last.town + " x" + last.nights) + " " + new TreeMap<>(nights) + " " + mode;
     }
 }
