@@ -24,7 +24,11 @@ public @interface StoreAs {
     enum Format {
         /** Java serialization, read through an allow-list. Stores any serializable object graph. */
         JAVA,
-        /** JSON-B. Readable in the database and tolerant of added fields; sees only JSON-B properties. */
+        /**
+         * JSON-B. Stores the bean's fields, as {@link #JAVA} does; readable in the database and tolerant of added
+         * and removed fields. Holds plain data only (no interface or {@code Object} fields, no final fields in
+         * nested objects), which is checked at deployment.
+         */
         JSONB
     }
 }

@@ -3,28 +3,25 @@ package dev.tether.context;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.tether.codec.StoredFields;
 import dev.tether.codec.UnwritableStateException;
 
 /**
- * The stored state of a bean class: its non-static, non-transient fields, declared in the class and its
- * superclasses. The container builds intercepted and decorated beans as a subclass of their own; the state is
- * copied between that instance and a plain one of the bean class, so that what is stored never names the
- * container's generated class, and what a request gets back is the container's instance.
+ * Copies the stored state of a bean class ({@link StoredFields}) between instances. The container builds
+ * intercepted and decorated beans as a subclass of their own; the state is copied between that instance and a
+ * plain one of the bean class, so that what is stored never names the container's generated class, and what a
+ * request gets back is the container's instance.
  */
 final class StateFields {
 
-    private final Map<Class<?>, List<Field>> fieldsByClass = new ConcurrentHashMap<>();
     private final Map<Class<?>, Constructor<?>> constructors = new ConcurrentHashMap<>();
 
     /** Copies the state of {@code from} into {@code to}; both are instances of {@code type}. */
     void copy(Class<?> type, Object from, Object to) {
-        for (Field field : fieldsOf(type)) {
+        for (Field field : StoredFields.of(type)) {
             try {
                 field.set(to, field.get(from));
             } catch (IllegalAccessException e) {
@@ -57,22 +54,6 @@ final class StateFields {
                         + "and has no constructor without parameters, which Tether needs to store its state; "
                         + "add one (any visibility)", e);
             }
-        });
-    }
-
-    private List<Field> fieldsOf(Class<?> type) {
-        return fieldsByClass.computeIfAbsent(type, t -> {
-            List<Field> fields = new ArrayList<>();
-            for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    int modifiers = field.getModifiers();
-                    if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)) {
-                        field.setAccessible(true);
-                        fields.add(field);
-                    }
-                }
-            }
-            return List.copyOf(fields);
         });
     }
 }

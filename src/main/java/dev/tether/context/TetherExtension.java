@@ -29,6 +29,9 @@ import dev.tether.Concurrency;
 import dev.tether.PersistentSessionScoped;
 import dev.tether.SessionStorage;
 import dev.tether.StoreAs;
+import dev.tether.codec.BeanCodec;
+import dev.tether.codec.JsonbCodec;
+import dev.tether.codec.JsonbStateCheck;
 import dev.tether.config.ConfigSource;
 import dev.tether.config.TetherSettings;
 
@@ -131,7 +134,7 @@ public class TetherExtension implements Extension {
         event.addContext(new PersistentSessionContext(activeUnits, () -> registry));
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         try {
             settings = TetherSettings.read(ConfigSource.detect());
         } catch (IllegalArgumentException e) {
@@ -141,8 +144,31 @@ public class TetherExtension implements Extension {
         for (PendingBean candidate : pending) {
             registry.add(describe(candidate));
         }
+        checkJsonbBeans(event, manager);
         pending.clear();
         injectionTargets.clear();
+    }
+
+    /**
+     * Each bean stored as JSON-B must come back as it was written: JSON-B sees less than Java serialization (no
+     * class names, no final fields of nested objects), and a bean it cannot restore would otherwise keep nothing,
+     * silently. An application that brings its own {@code jsonb} codec answers for it itself.
+     */
+    private void checkJsonbBeans(AfterDeploymentValidation event, BeanManager manager) {
+        List<PersistentBean> jsonbBeans = registry.all().stream()
+                .filter(bean -> (bean.format() == null ? settings.codec() : bean.format()) == StoreAs.Format.JSONB)
+                .toList();
+        if (jsonbBeans.isEmpty() || new StorageBeans(this, manager).all(BeanCodec.class).stream()
+                .anyMatch(own -> JsonbCodec.NAME.equals(own.name()))) {
+            return;
+        }
+        JsonbStateCheck check = new JsonbStateCheck(new JsonbCodec());
+        for (PersistentBean bean : jsonbBeans) {
+            check.problemOf(bean.stateType()).ifPresent(problem -> event.addDeploymentProblem(new IllegalStateException(
+                    "@PersistentSessionScoped bean " + bean.key() + " is stored as JSON-B, which cannot give its "
+                    + "state back: " + problem + ". Fix: change that type, or store the bean with Java "
+                    + "serialization (@StoreAs(StoreAs.Format.JAVA)).")));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.fixtures.Greeter;
+import dev.tether.fixtures.broken.BagOfAnything;
 import dev.tether.fixtures.broken.CartWithInjectedField;
+import dev.tether.fixtures.broken.JsonbBoardWithInterfaceField;
+import dev.tether.fixtures.broken.JsonbTripWithFinalNestedField;
 import dev.tether.fixtures.broken.NotSerializableCart;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
@@ -19,6 +22,7 @@ class DeploymentValidationTest {
     void clearSettings() {
         System.clearProperty("tether.idle-timeout");
         System.clearProperty("tether.cookie.path");
+        System.clearProperty("tether.codec");
     }
 
     @Test
@@ -54,5 +58,36 @@ class DeploymentValidationTest {
         Weld weld = TetherWeld.bare(TestStorage.class);
 
         assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.cookie.path");
+    }
+
+    @Test
+    void aJsonbBeanWithAFinalFieldInANestedObjectFailsTheDeploymentNamingTheBeanAndTheField() {
+        Weld weld = TetherWeld.bare(JsonbTripWithFinalNestedField.class, TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining(JsonbTripWithFinalNestedField.class.getName())
+                .hasStackTraceContaining("field 'city'")
+                .hasStackTraceContaining("is final");
+    }
+
+    @Test
+    void aJsonbBeanWithAFieldOfAnInterfaceTypeFailsTheDeploymentNamingTheBeanAndTheField() {
+        Weld weld = TetherWeld.bare(JsonbBoardWithInterfaceField.class, TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining(JsonbBoardWithInterfaceField.class.getName())
+                .hasStackTraceContaining("field 'shape'")
+                .hasStackTraceContaining("which class to create");
+    }
+
+    @Test
+    void withTheJsonbCodecConfiguredABeanWithAListOfObjectFailsTheDeploymentNamingTheBeanAndTheField() {
+        System.setProperty("tether.codec", "jsonb");
+        Weld weld = TetherWeld.bare(BagOfAnything.class, TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining(BagOfAnything.class.getName())
+                .hasStackTraceContaining("field 'things'")
+                .hasStackTraceContaining("type Object");
     }
 }

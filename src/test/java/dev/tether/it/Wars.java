@@ -10,6 +10,8 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.tether.it.app.AccountResource;
+import dev.tether.it.app.Cart;
+import dev.tether.it.app.Clicks;
 import dev.tether.it.app.Counted;
 import dev.tether.it.app.CountedSessionStorage;
 import dev.tether.it.app.Counter;
@@ -21,6 +23,7 @@ import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
 import dev.tether.it.app.InterceptedCounter;
 import dev.tether.it.app.Invocations;
+import dev.tether.it.app.Itinerary;
 import dev.tether.it.app.ItApplication;
 import dev.tether.it.app.JdbcStatementCounts;
 import dev.tether.it.app.Notes;
@@ -28,6 +31,7 @@ import dev.tether.it.app.NodeResource;
 import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
+import dev.tether.it.app.PlainBeansResource;
 import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.SessionResource;
@@ -122,6 +126,15 @@ final class Wars {
     static WebArchive appWithCountedStatements(String name) {
         return app(name, "tether.purge-interval=PT24H\n").addClasses(Tag.class, Tags.class, TagsResource.class,
                 JdbcStatementCounts.class, CountedSessionStorage.class, StatementCountsResource.class);
+    }
+
+    /**
+     * The test application with beans as a new user writes them (the Quick start's cart, a counter with a private
+     * field and no accessors, a nested object, a map and an enum), every bean stored as JSON-B.
+     */
+    static WebArchive appStoredAsJsonb(String name) {
+        return app(name, "tether.codec=jsonb\n").addClasses(Cart.class, Clicks.class, Itinerary.class,
+                Itinerary.Mode.class, Itinerary.Stop.class, PlainBeansResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */

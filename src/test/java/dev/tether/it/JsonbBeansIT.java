@@ -1,0 +1,77 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * With {@code tether.codec=jsonb}, beans written as a new user writes them keep their state from request to
+ * request and across a restart of the server: their fields are stored, whatever their visibility, final ones too.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JsonbBeansIT {
+
+    private static final String SERVER = "restartable";
+    private static final String APP = "jsonb";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static WebArchive deployment() {
+        return Wars.appStoredAsJsonb(APP);
+    }
+
+    @ArquillianResource
+    ContainerController servers;
+    @ArquillianResource
+    Deployer deployer;
+
+    @AfterEach
+    void stopServer() {
+        if (servers.isStarted(SERVER)) {
+            try {
+                deployer.undeploy(APP);
+            } finally {
+                servers.stop(SERVER);
+            }
+        }
+    }
+
+    @Test
+    void theCartThePrivateCounterAndTheItineraryKeepTheirStateAcrossRequestsAndARestart() throws Exception {
+        servers.start(SERVER);
+        deployer.deploy(APP);
+        Client browser = new Client(new URL(System.getProperty("it.restartable.url") + APP + "/"));
+        browser.post("api/plain/cart?item=tea");
+        browser.post("api/plain/clicks");
+        browser.post("api/plain/itinerary?town=Lyon&nights=2&mode=TRAIN");
+
+        assertThat(browser.post("api/plain/cart?item=milk").body()).isEqualTo("[\"tea\",\"milk\"]");
+        assertThat(browser.post("api/plain/clicks").body()).isEqualTo("2");
+        assertThat(browser.post("api/plain/itinerary?town=Turin&nights=3&mode=BIKE").body())
+                .isEqualTo("Turin x3 {Lyon=2, Turin=3} BIKE");
+
+        restartTheServer();
+
+        assertThat(browser.get("api/plain/cart").body()).isEqualTo("[\"tea\",\"milk\"]");
+        assertThat(browser.post("api/plain/clicks").body()).isEqualTo("3");
+        assertThat(browser.get("api/plain/itinerary").body()).isEqualTo("Turin x3 {Lyon=2, Turin=3} BIKE");
+    }
+
+    private void restartTheServer() {
+        deployer.undeploy(APP);
+        servers.stop(SERVER);
+        servers.start(SERVER);
+        deployer.deploy(APP);
+    }
+}
