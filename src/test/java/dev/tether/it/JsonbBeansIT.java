@@ -2,7 +2,6 @@ package dev.tether.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -12,6 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,11 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class JsonbBeansIT {
 
-    private static final String SERVER = "restartable";
     private static final String APP = "jsonb";
 
     @Deployment(name = APP, managed = false, testable = false)
-    @TargetsContainer(SERVER)
+    @TargetsContainer(RestartableServer.NAME)
     static WebArchive deployment() {
         return Wars.appStoredAsJsonb(APP);
     }
@@ -36,22 +35,21 @@ class JsonbBeansIT {
     @ArquillianResource
     Deployer deployer;
 
+    private RestartableServer server;
+
+    @BeforeEach
+    void describeServer() {
+        server = new RestartableServer(servers, deployer, APP);
+    }
+
     @AfterEach
     void stopServer() {
-        if (servers.isStarted(SERVER)) {
-            try {
-                deployer.undeploy(APP);
-            } finally {
-                servers.stop(SERVER);
-            }
-        }
+        server.stopIfStarted();
     }
 
     @Test
     void theCartThePrivateCounterAndTheItineraryKeepTheirStateAcrossRequestsAndARestart() throws Exception {
-        servers.start(SERVER);
-        deployer.deploy(APP);
-        Client browser = new Client(new URL(System.getProperty("it.restartable.url") + APP + "/"));
+        Client browser = new Client(server.start());
         browser.post("api/plain/cart?item=tea");
         browser.post("api/plain/clicks");
         browser.post("api/plain/itinerary?town=Lyon&nights=2&mode=TRAIN");
@@ -61,17 +59,10 @@ class JsonbBeansIT {
         assertThat(browser.post("api/plain/itinerary?town=Turin&nights=3&mode=BIKE").body())
                 .isEqualTo("Turin x3 {Lyon=2, Turin=3} BIKE");
 
-        restartTheServer();
+        server.restart();
 
         assertThat(browser.get("api/plain/cart").body()).isEqualTo("[\"tea\",\"milk\"]");
         assertThat(browser.post("api/plain/clicks").body()).isEqualTo("3");
         assertThat(browser.get("api/plain/itinerary").body()).isEqualTo("Turin x3 {Lyon=2, Turin=3} BIKE");
-    }
-
-    private void restartTheServer() {
-        deployer.undeploy(APP);
-        servers.stop(SERVER);
-        servers.start(SERVER);
-        deployer.deploy(APP);
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
 
-    private static final String SERVER = "restartable";
     private static final String APP = "restart";
 
     @Deployment(name = APP, managed = false, testable = false)
-    @TargetsContainer(SERVER)
+    @TargetsContainer(RestartableServer.NAME)
     static WebArchive deployment() {
         return Wars.appWithInterceptedBeans(APP);
     }
@@ -37,26 +37,25 @@ class RestartIT {
     @ArquillianResource
     Deployer deployer;
 
+    private RestartableServer server;
+
+    @BeforeEach
+    void describeServer() {
+        server = new RestartableServer(servers, deployer, APP);
+    }
+
     @AfterEach
     void stopServer() {
-        if (servers.isStarted(SERVER)) {
-            try {
-                deployer.undeploy(APP);
-            } finally {
-                servers.stop(SERVER);
-            }
-        }
+        server.stopIfStarted();
     }
 
     @Test
     void theSessionSurvivesARestartOfTheServer() throws Exception {
-        servers.start(SERVER);
-        deployer.deploy(APP);
-        Client browser = new Client(new URL(System.getProperty("it.restartable.url") + APP + "/"));
+        Client browser = new Client(server.start());
         browser.post("api/notes?item=before-restart");
         String id = browser.cookie("SESSION_ID").orElseThrow();
 
-        restartTheServer();
+        server.restart();
 
         assertThat(browser.get("api/notes").body()).isEqualTo("[\"before-restart\"]");
         assertThat(browser.cookie("SESSION_ID")).hasValue(id);
@@ -64,24 +63,14 @@ class RestartIT {
 
     @Test
     void aBeanWithAnInterceptorBindingKeepsCountingAfterARestartAndItsInterceptorStillRuns() throws Exception {
-        servers.start(SERVER);
-        deployer.deploy(APP);
-        URL app = new URL(System.getProperty("it.restartable.url") + APP + "/");
+        URL app = server.start();
         Client browser = new Client(app);
         browser.post("api/counters/intercepted");
         browser.post("api/counters/intercepted");
 
-        restartTheServer();
+        server.restart();
 
         assertThat(browser.post("api/counters/intercepted").body()).isEqualTo("3");
         assertThat(new Client(app).get("api/counters/intercepted/calls").body()).isEqualTo("1");
-    }
-
-    /** The application goes down and up with its server: a Payara Micro process lives exactly as long as its deployment. */
-    private void restartTheServer() {
-        deployer.undeploy(APP);
-        servers.stop(SERVER);
-        servers.start(SERVER);
-        deployer.deploy(APP);
     }
 }
