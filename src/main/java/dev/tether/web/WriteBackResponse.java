@@ -3,6 +3,11 @@ package dev.tether.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * A response that writes the unit of work back just before it commits: before the first byte of the body,
  * a flush, an error or a redirect. When the write fails, the response becomes that failure instead (409 or
  * 503) and whatever the application writes afterwards is dropped: a client never sees a success whose data
- * was lost.
+ * was lost. The headers the write-back added (a new cookie, {@code Cache-Control}) survive a later
+ * {@link #reset()}: the database already holds what they announce.
  */
 final class WriteBackResponse extends HttpServletResponseWrapper {
 
@@ -25,6 +31,7 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     private boolean failed;
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private final List<String[]> writtenBackHeaders = new ArrayList<>();
 
     WriteBackResponse(HttpServletResponse response, RequestUnit unit) {
         super(response);
@@ -37,12 +44,26 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
             return;
         }
         try {
-            unit.writeBack(getStatus(), this::addHeader);
+            unit.writeBack(getStatus(), this::addWrittenBackHeader);
         } catch (RuntimeException failure) {
             if (isCommitted()) {
                 LOG.log(Level.SEVERE, "Tether: a committed response's session changes were not saved", failure);
             } else {
                 fail(failure);
+            }
+        }
+    }
+
+    private void addWrittenBackHeader(String name, String value) {
+        writtenBackHeaders.add(new String[] {name, value});
+        addHeader(name, value);
+    }
+
+    /** Puts back each header the write-back added that a reset removed. */
+    private void restoreWrittenBackHeaders() {
+        for (String[] header : writtenBackHeaders) {
+            if (!getHeaders(header[0]).contains(header[1])) {
+                addHeader(header[0], header[1]);
             }
         }
     }
@@ -92,6 +113,18 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public void reset() {
+        super.reset();
+        restoreWrittenBackHeaders();
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        restoreWrittenBackHeaders();
+    }
+
+    @Override
     public void sendError(int status, String message) throws IOException {
         setStatus(status);
         writeBackNow();
@@ -111,6 +144,51 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
         writeBackNow();
         if (!failed) {
             super.sendRedirect(location);
+        }
+    }
+
+    /**
+     * Servlet 6.1's redirect with a status. Tether compiles against Servlet 6.0, where the method does not
+     * exist: declared here with the same signature, it overrides the wrapper's on a 6.1 runtime, which would
+     * otherwise pass the redirect straight to the container and commit the response before the write-back.
+     */
+    public void sendRedirect(String location, int status) throws IOException {
+        sendRedirect(location, status, true);
+    }
+
+    /** Servlet 6.1's redirect with a status and a choice to keep the buffer; see {@link #sendRedirect(String, int)}. */
+    public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        setStatus(status);
+        writeBackNow();
+        if (!failed) {
+            RedirectWithStatus.send(getResponse(), location, status, clearBuffer);
+        }
+    }
+
+    /** Calls Servlet 6.1's {@code sendRedirect(String, int, boolean)}, which only a 6.1 runtime can ask for. */
+    private static final class RedirectWithStatus {
+
+        private static final MethodHandle SEND = find();
+
+        private static MethodHandle find() {
+            try {
+                return MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
+                        MethodType.methodType(void.class, String.class, int.class, boolean.class));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new IllegalStateException("Tether: sendRedirect(String, int, boolean) was called on a "
+                        + "runtime without Servlet 6.1", e);
+            }
+        }
+
+        static void send(jakarta.servlet.ServletResponse response, String location, int status, boolean clearBuffer)
+                throws IOException {
+            try {
+                SEND.invoke((HttpServletResponse) response, location, status, clearBuffer);
+            } catch (IOException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
