@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -161,34 +162,26 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
         setStatus(status);
         writeBackNow();
         if (!failed) {
-            RedirectWithStatus.send(getResponse(), location, status, clearBuffer);
+            containerRedirect(getResponse(), location, status, clearBuffer);
         }
     }
 
-    /** Calls Servlet 6.1's {@code sendRedirect(String, int, boolean)}, which only a 6.1 runtime can ask for. */
-    private static final class RedirectWithStatus {
-
-        private static final MethodHandle SEND = find();
-
-        private static MethodHandle find() {
-            try {
-                return MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
-                        MethodType.methodType(void.class, String.class, int.class, boolean.class));
-            } catch (NoSuchMethodException | IllegalAccessException e) {
-                throw new IllegalStateException("Tether: sendRedirect(String, int, boolean) was called on a "
-                        + "runtime without Servlet 6.1", e);
-            }
+    /** Calls Servlet 6.1's {@code sendRedirect(String, int, boolean)}, which only a 6.1 runtime asks Tether for. */
+    private static void containerRedirect(ServletResponse response, String location, int status, boolean clearBuffer)
+            throws IOException {
+        MethodHandle redirect;
+        try {
+            redirect = MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
+                    MethodType.methodType(void.class, String.class, int.class, boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs Servlet 6.1", e);
         }
-
-        static void send(jakarta.servlet.ServletResponse response, String location, int status, boolean clearBuffer)
-                throws IOException {
-            try {
-                SEND.invoke((HttpServletResponse) response, location, status, clearBuffer);
-            } catch (IOException | RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+        try {
+            redirect.invoke((HttpServletResponse) response, location, status, clearBuffer);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -166,22 +166,18 @@ class StoredStateTest {
     }
 
     private void overwriteStateAndCodec(String beanKey, byte[] state, String codec) throws SQLException {
-        try (Connection c = storage.uncounted().getConnection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE tether_bean SET state_bytes = ?, codec = ? WHERE bean_key = ?")) {
-            update.setBytes(1, state);
-            update.setString(2, codec);
-            update.setString(3, beanKey);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
+        updateBean("UPDATE tether_bean SET state_bytes = ?, codec = ? WHERE bean_key = ?", state, codec, beanKey);
     }
 
     private void overwriteState(String beanKey, byte[] state) throws SQLException {
-        try (Connection c = storage.uncounted().getConnection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE tether_bean SET state_bytes = ? WHERE bean_key = ?")) {
-            update.setBytes(1, state);
-            update.setString(2, beanKey);
+        updateBean("UPDATE tether_bean SET state_bytes = ? WHERE bean_key = ?", state, beanKey);
+    }
+
+    private void updateBean(String sql, Object... values) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
