@@ -54,6 +54,10 @@ public class TetherServletFilter extends HttpFilter {
                 throw failure;
             }
             guarded.fail(failure);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (!guarded.failKeepingTheWrittenBackHeaders(failure)) {
+                throw failure;
+            }
         } finally {
             if (!request.isAsyncStarted()) {
                 unit.abandonIfOpen();

@@ -69,6 +69,25 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /**
+     * An exception escaped the application after the write-back handed out a new ID or expired the client's.
+     * The container's error page would reset the response and drop that cookie (WildFly does), leaving the
+     * client with an ID the database no longer knows: so the exception is logged here and the response becomes
+     * a 500 through {@code sendError}, which keeps cookies and still shows the application's error page for 500.
+     *
+     * @return whether it did; if not, the exception is the container's to handle as usual
+     */
+    boolean failKeepingTheWrittenBackHeaders(Exception failure) throws IOException {
+        if (writtenBackHeaders.isEmpty() || isCommitted()) {
+            return false;
+        }
+        LOG.log(Level.SEVERE, "Tether: the request failed after its session was written back; it is answered 500 "
+                + "with the session's new cookie", failure);
+        reset();
+        super.sendError(SC_INTERNAL_SERVER_ERROR);
+        return true;
+    }
+
     void fail(RuntimeException failure) {
         failed = true;
         Problem problem = Problem.of(failure);

@@ -66,6 +66,16 @@ class ResponseBoundaryIT {
     }
 
     @Test
+    void theContainersErrorPageAfterTheWriteBackKeepsTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/fail-after-first-byte?item=kept");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertTheNewSessionHolds(browser, response, "kept");
+    }
+
+    @Test
     void anAsynchronousServletThatWritesFromAnotherThreadCarriesTheNewCookie() {
         Client browser = new Client(base);
 

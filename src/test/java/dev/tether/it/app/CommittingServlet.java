@@ -45,6 +45,11 @@ public class CommittingServlet extends HttpServlet {
                 response.setContentType("text/plain");
                 response.getWriter().write("an error page after a reset");
             }
+            case "/fail-after-first-byte" -> {
+                response.setContentType("text/plain");
+                response.getWriter().write("half a page");
+                throw new IllegalStateException("the page failed half way");
+            }
             case "/async-body" -> {
                 AsyncContext async = request.startAsync();
                 async.start(() -> {
