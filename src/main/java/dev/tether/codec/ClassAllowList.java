@@ -45,6 +45,9 @@ public final class ClassAllowList {
     private static final List<String> PLATFORM_PREFIXES =
             List.of("java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.");
 
+    /** The codes by which a stream names a primitive array's element type: {@code [I} is an {@code int[]}. */
+    private static final String PRIMITIVE_CODES = "ZBCSIJFD";
+
     private final Set<String> classes;
     private final List<String> packages;
 
@@ -78,7 +81,8 @@ public final class ClassAllowList {
             name = name.substring(1);
         }
         if (name.length() == 1) {
-            return true;
+            // a primitive's code, only as an array's element type; "a" alone is a class in the unnamed package
+            return name.length() < className.length() && PRIMITIVE_CODES.indexOf(name.charAt(0)) >= 0;
         }
         if (name.startsWith("L") && name.endsWith(";")) {
             name = name.substring(1, name.length() - 1);

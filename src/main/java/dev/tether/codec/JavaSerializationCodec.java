@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 /**
  * Java serialization, read through {@link ClassAllowList} and structural limits. Class names are checked
  * before a class is loaded, so a refused gadget never runs a static initializer; the {@link ObjectInputFilter}
- * bounds depth, references and array lengths before anything is allocated.
+ * bounds depth, references and array lengths before anything is allocated, and applies the JVM-wide filter
+ * ({@code jdk.serialFilter}) as well when there is one.
  */
 public final class JavaSerializationCodec implements BeanCodec {
 
@@ -50,7 +51,7 @@ public final class JavaSerializationCodec implements BeanCodec {
     @Override
     public <T> T decode(byte[] bytes, Class<T> type) {
         try (ObjectInputStream in = new AllowListObjectInputStream(bytes, type.getClassLoader())) {
-            in.setObjectInputFilter(limits.filterFor(bytes.length));
+            in.setObjectInputFilter(withJvmWideFilter(limits.filterFor(bytes.length)));
             Object value = in.readObject();
             if (!type.isInstance(value)) {
                 throw new UnreadableStateException("stored object is " + (value == null ? "null"
@@ -63,6 +64,15 @@ public final class JavaSerializationCodec implements BeanCodec {
             }
             throw new UnreadableStateException(e.toString(), e);
         }
+    }
+
+    /**
+     * A stream's own filter replaces the JVM-wide one ({@code jdk.serialFilter}), so Tether's limits are merged
+     * with it: what the operator refuses for the whole JVM stays refused in session state.
+     */
+    private static ObjectInputFilter withJvmWideFilter(ObjectInputFilter own) {
+        ObjectInputFilter jvmWide = ObjectInputFilter.Config.getSerialFilter();
+        return jvmWide == null ? own : ObjectInputFilter.merge(own, jvmWide);
     }
 
     private final class AllowListObjectInputStream extends ObjectInputStream {

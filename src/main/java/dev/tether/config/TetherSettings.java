@@ -104,11 +104,36 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 .map(value -> value.equalsIgnoreCase("session") ? Optional.<Duration>empty()
                         : reader.duration(ConfigKeys.COOKIE_MAX_AGE))
                 .orElse(Optional.of(absoluteTimeout));
-        return new CookieSettings(name,
+        CookieSettings cookie = new CookieSettings(name,
                 reader.bool(ConfigKeys.COOKIE_HTTP_ONLY, true),
                 secure, sameSite,
                 reader.headerSafe(ConfigKeys.COOKIE_PATH),
                 reader.headerSafe(ConfigKeys.COOKIE_DOMAIN),
                 maxAge);
+        refuseCookiesBrowsersDrop(cookie);
+        return cookie;
+    }
+
+    /**
+     * Browsers silently drop a {@code SameSite=None} cookie without {@code Secure}, and a cookie whose name has a
+     * {@code __Secure-} or {@code __Host-} prefix without the attributes the prefix promises: every response would
+     * hand out an ID the client never sends back.
+     */
+    private static void refuseCookiesBrowsersDrop(CookieSettings cookie) {
+        boolean secure = cookie.secure().orElse(false);
+        if (cookie.sameSite().filter("None"::equals).isPresent() && !secure) {
+            throw new InvalidSettingException(ConfigKeys.COOKIE_SAME_SITE, "None", "browsers drop a SameSite=None "
+                    + "cookie that is not Secure; set " + ConfigKeys.COOKIE_SECURE + "=true as well");
+        }
+        if ((cookie.name().startsWith("__Secure-") || cookie.name().startsWith("__Host-")) && !secure) {
+            throw new InvalidSettingException(ConfigKeys.COOKIE_NAME, cookie.name(), "browsers drop a cookie of "
+                    + "this prefix that is not Secure; set " + ConfigKeys.COOKIE_SECURE + "=true as well");
+        }
+        if (cookie.name().startsWith("__Host-")
+                && (!cookie.path().equals(Optional.of("/")) || cookie.domain().isPresent())) {
+            throw new InvalidSettingException(ConfigKeys.COOKIE_NAME, cookie.name(), "browsers drop a __Host- "
+                    + "cookie unless its path is / and it has no domain; set " + ConfigKeys.COOKIE_PATH
+                    + "=/ and leave " + ConfigKeys.COOKIE_DOMAIN + " unset");
+        }
     }
 }

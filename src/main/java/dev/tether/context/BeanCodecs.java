@@ -45,7 +45,16 @@ final class BeanCodecs {
                 : named(JavaSerializationCodec.NAME).orElseThrow();
     }
 
-    Optional<BeanCodec> named(String name) {
+    /**
+     * The codec that reads a stored row of the bean: only the bean's own, whatever the row's {@code codec} column
+     * says, so a bean declared JSON-B is never Java-deserialized from a row that claims otherwise.
+     */
+    Optional<BeanCodec> readerFor(PersistentBean bean, String storedCodec) {
+        BeanCodec own = writerFor(bean);
+        return own.name().equals(storedCodec) ? Optional.of(own) : Optional.empty();
+    }
+
+    private Optional<BeanCodec> named(String name) {
         BeanCodec own = this.own.get(name);
         if (own != null) {
             return Optional.of(own);

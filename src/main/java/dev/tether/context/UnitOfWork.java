@@ -118,9 +118,10 @@ final class UnitOfWork {
         if (row == null || beans.isUnreadable(bean.key())) {
             return null;
         }
-        Optional<BeanCodec> codec = runtime.codecs().named(row.codec());
+        Optional<BeanCodec> codec = runtime.codecs().readerFor(bean, row.codec());
         String unreadable = !runtime.sizes().readable(row.state()) ? runtime.sizes().whyUnreadable(row.state())
-                : codec.isEmpty() ? "it was written by an unknown codec '" + row.codec() + "'" : null;
+                : codec.isEmpty() ? "it was written by codec '" + row.codec() + "', the bean is read only by its own, '"
+                        + runtime.codecs().writerFor(bean).name() + "'" : null;
         if (unreadable == null) {
             CreationalContext<Object> creationalContext = runtime.lifecycle().newCreationalContext(bean);
             try {

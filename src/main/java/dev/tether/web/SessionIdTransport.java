@@ -67,15 +67,25 @@ final class SessionIdTransport {
                 ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** Adds what the client must learn from this unit of work: a new ID, or that its ID is gone. */
+    /**
+     * Adds what the client must learn from this unit of work: a new ID, or that its ID is gone. Such a response
+     * is for this client alone: {@code Cache-Control: no-store} keeps every cache (a proxy's, the browser's)
+     * from storing it and handing the ID to someone else, and {@code Vary} names what the answer depends on.
+     */
     void send(WriteBack writeBack, HttpServletRequest request, BiConsumer<String, String> addHeader) {
+        if (writeBack.idToSend().isEmpty() && !writeBack.expireClient()) {
+            return;
+        }
+        addHeader.accept("Cache-Control", "no-store");
         if (headerName.isPresent()) {
+            addHeader.accept("Vary", headerName.get());
             writeBack.idToSend().ifPresent(id -> addHeader.accept(headerName.get(), id));
             if (writeBack.expireClient()) {
                 addHeader.accept(headerName.get(), "");
             }
             return;
         }
+        addHeader.accept("Vary", "Cookie");
         SessionCookie format = new SessionCookie(cookie, request.getContextPath(), request.isSecure());
         writeBack.idToSend().ifPresent(id -> addHeader.accept("Set-Cookie", format.carrying(id)));
         if (writeBack.expireClient()) {

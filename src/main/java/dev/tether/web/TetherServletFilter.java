@@ -43,9 +43,9 @@ public class TetherServletFilter extends HttpFilter {
         RequestUnit unit = RequestUnit.open(units, transport, request);
         WriteBackResponse guarded = new WriteBackResponse(response, unit);
         try {
-            chain.doFilter(request, guarded);
+            chain.doFilter(new AsyncWriteBackRequest(request, guarded), guarded);
             if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new WriteBackOnCompletion(guarded));
+                request.getAsyncContext().addListener(new WriteBackOnCompletion(guarded, unit));
             } else {
                 guarded.writeBackNow();
             }
@@ -54,6 +54,10 @@ public class TetherServletFilter extends HttpFilter {
                 throw failure;
             }
             guarded.fail(failure);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (!guarded.failKeepingTheWrittenBackHeaders(failure)) {
+                throw failure;
+            }
         } finally {
             if (!request.isAsyncStarted()) {
                 unit.abandonIfOpen();
@@ -62,8 +66,13 @@ public class TetherServletFilter extends HttpFilter {
         }
     }
 
-    /** An asynchronous Servlet request is written back when it completes, if nothing wrote it back before. */
-    private record WriteBackOnCompletion(WriteBackResponse response) implements AsyncListener {
+    /**
+     * The last resort of an asynchronous request: its first byte, {@code complete()} or {@code dispatch()} wrote
+     * it back before the response committed, unless the application went around the request Tether handed it.
+     * Then its changes are written late (and a failure is logged); a request that timed out or failed writes
+     * nothing.
+     */
+    private record WriteBackOnCompletion(WriteBackResponse response, RequestUnit unit) implements AsyncListener {
 
         @Override
         public void onComplete(AsyncEvent event) {
@@ -72,10 +81,12 @@ public class TetherServletFilter extends HttpFilter {
 
         @Override
         public void onTimeout(AsyncEvent event) {
+            unit.abandonIfOpen();
         }
 
         @Override
         public void onError(AsyncEvent event) {
+            unit.abandonIfOpen();
         }
 
         @Override

@@ -3,10 +3,16 @@ package dev.tether.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -15,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * A response that writes the unit of work back just before it commits: before the first byte of the body,
  * a flush, an error or a redirect. When the write fails, the response becomes that failure instead (409 or
  * 503) and whatever the application writes afterwards is dropped: a client never sees a success whose data
- * was lost.
+ * was lost. The headers the write-back added (a new cookie, {@code Cache-Control}) survive a later
+ * {@link #reset()}: the database already holds what they announce.
  */
 final class WriteBackResponse extends HttpServletResponseWrapper {
 
@@ -25,6 +32,7 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     private boolean failed;
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private final List<String[]> writtenBackHeaders = new ArrayList<>();
 
     WriteBackResponse(HttpServletResponse response, RequestUnit unit) {
         super(response);
@@ -37,7 +45,7 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
             return;
         }
         try {
-            unit.writeBack(getStatus(), this::addHeader);
+            unit.writeBack(getStatus(), this::addWrittenBackHeader);
         } catch (RuntimeException failure) {
             if (isCommitted()) {
                 LOG.log(Level.SEVERE, "Tether: a committed response's session changes were not saved", failure);
@@ -45,6 +53,39 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
                 fail(failure);
             }
         }
+    }
+
+    private void addWrittenBackHeader(String name, String value) {
+        writtenBackHeaders.add(new String[] {name, value});
+        addHeader(name, value);
+    }
+
+    /** Puts back each header the write-back added that a reset removed. */
+    private void restoreWrittenBackHeaders() {
+        for (String[] header : writtenBackHeaders) {
+            if (!getHeaders(header[0]).contains(header[1])) {
+                addHeader(header[0], header[1]);
+            }
+        }
+    }
+
+    /**
+     * An exception escaped the application after the write-back handed out a new ID or expired the client's.
+     * The container's error page would reset the response and drop that cookie (WildFly does), leaving the
+     * client with an ID the database no longer knows: so the exception is logged here and the response becomes
+     * a 500 through {@code sendError}, which keeps cookies and still shows the application's error page for 500.
+     *
+     * @return whether it did; if not, the exception is the container's to handle as usual
+     */
+    boolean failKeepingTheWrittenBackHeaders(Exception failure) throws IOException {
+        if (writtenBackHeaders.isEmpty() || isCommitted()) {
+            return false;
+        }
+        LOG.log(Level.SEVERE, "Tether: the request failed after its session was written back; it is answered 500 "
+                + "with the session's new cookie", failure);
+        reset();
+        super.sendError(SC_INTERNAL_SERVER_ERROR);
+        return true;
     }
 
     void fail(RuntimeException failure) {
@@ -92,6 +133,18 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public void reset() {
+        super.reset();
+        restoreWrittenBackHeaders();
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        restoreWrittenBackHeaders();
+    }
+
+    @Override
     public void sendError(int status, String message) throws IOException {
         setStatus(status);
         writeBackNow();
@@ -111,6 +164,43 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
         writeBackNow();
         if (!failed) {
             super.sendRedirect(location);
+        }
+    }
+
+    /**
+     * Servlet 6.1's redirect with a status. Tether compiles against Servlet 6.0, where the method does not
+     * exist: declared here with the same signature, it overrides the wrapper's on a 6.1 runtime, which would
+     * otherwise pass the redirect straight to the container and commit the response before the write-back.
+     */
+    public void sendRedirect(String location, int status) throws IOException {
+        sendRedirect(location, status, true);
+    }
+
+    /** Servlet 6.1's redirect with a status and a choice to keep the buffer; see {@link #sendRedirect(String, int)}. */
+    public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        setStatus(status);
+        writeBackNow();
+        if (!failed) {
+            containerRedirect(getResponse(), location, status, clearBuffer);
+        }
+    }
+
+    /** Calls Servlet 6.1's {@code sendRedirect(String, int, boolean)}, which only a 6.1 runtime asks Tether for. */
+    private static void containerRedirect(ServletResponse response, String location, int status, boolean clearBuffer)
+            throws IOException {
+        MethodHandle redirect;
+        try {
+            redirect = MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
+                    MethodType.methodType(void.class, String.class, int.class, boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs Servlet 6.1", e);
+        }
+        try {
+            redirect.invoke((HttpServletResponse) response, location, status, clearBuffer);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

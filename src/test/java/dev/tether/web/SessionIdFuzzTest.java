@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 
 import dev.tether.config.CookieSettings;
 import dev.tether.ids.SessionIds;
@@ -36,8 +39,11 @@ class SessionIdFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void onlyTheGeneratorsFormIsWellFormed(String candidate) {
         boolean wellFormed = SessionIds.isWellFormed(candidate);
+        String generated = SessionIds.generate();
 
         assertThat(wellFormed).isEqualTo(candidate != null && GENERATED_FORM.matcher(candidate).matches());
+        assertThat(generated).matches(GENERATED_FORM).isNotEqualTo(candidate);
+        assertThat(SessionIds.isWellFormed(generated)).isTrue();
         if (wellFormed) {
             assertThat(SessionIds.hash(candidate)).matches("[0-9a-f]{64}");
             assertThat(SessionIds.forLog(candidate)).hasSizeLessThan(10).doesNotContain(candidate.substring(6));
@@ -58,13 +64,48 @@ class SessionIdFuzzTest {
 
         Optional<String> id = transport.presentedId(request(cookieHeaders, headers));
 
+        Set<String> sessionCookies = sessionCookieValues(cookieHeaders);
+        if (!headers.containsKey("X-Session-Id") && sessionCookies.size() == 1) {
+            assertThat(id).as("the one SESSION_ID cookie's value").isPresent();
+        }
         id.ifPresent(value -> {
-            boolean inACookie = cookieHeaders.stream().anyMatch(header -> header.contains(value));
-            assertThat(inACookie || value.equals(headers.get("X-Session-Id"))).as("an ID the client sent").isTrue();
             if (headers.containsKey("X-Session-Id")) {
-                assertThat(headers.get("X-Session-Id")).isEqualTo(value);
+                assertThat(value).as("the header's ID").isEqualTo(headers.get("X-Session-Id"));
+                assertThat(sessionCookies).as("cookies that agree with the header").isSubsetOf(Set.of(value));
+            } else {
+                assertThat(sessionCookies).as("the value of every SESSION_ID cookie").containsExactly(value);
             }
         });
+    }
+
+    /**
+     * What each cookie named SESSION_ID holds, unquoted, by RFC 6265's reading of a Cookie header: pairs split
+     * at ';', the name before the first '=', spaces around name and value ignored.
+     */
+    private static Set<String> sessionCookieValues(List<String> cookieHeaders) {
+        Set<String> values = new HashSet<>();
+        for (String header : cookieHeaders) {
+            for (String pair : header.split(";", -1)) {
+                int equals = pair.indexOf('=');
+                if (equals >= 0 && pair.substring(0, equals).strip().equals(COOKIE.name())) {
+                    String value = pair.substring(equals + 1).strip();
+                    boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+                    values.add(quoted ? value.substring(1, value.length() - 1) : value);
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void theIdIsTheSessionCookiesValueNotAnotherCookies() {
+        String ours = SessionIds.generate();
+        String theirs = SessionIds.generate();
+
+        Optional<String> id = new SessionIdTransport(COOKIE, Optional.empty()).presentedId(
+                request(List.of("OTHER=" + theirs + "; SESSION_ID=" + ours + "; LAST=" + theirs), Map.of()));
+
+        assertThat(id).hasValue(ours);
     }
 
     private static HttpServletRequest request(List<String> cookieHeaders, Map<String, String> headers) {

@@ -92,7 +92,11 @@ class SessionMechanismTest {
                 Optional.empty()), request);
         counter.increment();
         List<String> sent = new ArrayList<>();
-        unit.writeBack(200, (name, value) -> sent.add(value));
+        unit.writeBack(200, (name, value) -> {
+            if (name.equals("Set-Cookie")) {
+                sent.add(value);
+            }
+        });
         unit.unbindFromThread();
         return sent.stream().map(cookie -> cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')))
                 .filter(value -> !value.isEmpty()).findFirst();

@@ -1,0 +1,121 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every way a response can commit or be rewritten after the write-back keeps what the write-back promised: the
+ * new cookie reaches the client and the change is saved. Run on WildFly (Servlet 6.1) and Payara (Servlet 6.0).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ResponseBoundaryIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Wars.appWithCommittingServlet("boundary");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static void assertTheNewSessionHolds(Client browser, HttpResponse<String> response, String item) {
+        assertThat(Client.setCookies(response)).as("Set-Cookie of %s", Client.headers(response))
+                .anyMatch(cookie -> cookie.startsWith("SESSION_ID=") && !cookie.startsWith("SESSION_ID=;"));
+        assertThat(browser.get("api/notes").body()).isEqualTo("[\"" + item + "\"]");
+    }
+
+    @Test
+    void aRedirectWithAStatusCarriesTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/redirect-with-status?item=moved");
+
+        boolean servlet61 = response.headers().firstValue("X-Servlet-Version").orElseThrow().equals("6.1");
+        assertThat(response.statusCode()).isEqualTo(servlet61 ? 303 : 302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/servlet/notes"));
+        assertTheNewSessionHolds(browser, response, "moved");
+    }
+
+    @Test
+    void aRedirectWithAStatusWhoseChangesCannotBeSavedBecomesAServerError() {
+        HttpResponse<String> response =
+                new Client(base).post("servlet/commit/redirect-with-status?item=lost&unsaveable");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void aResetAfterTheWriteBackKeepsTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/reset?item=kept");
+
+        assertThat(response.body()).isEqualTo("an error page after a reset");
+        assertTheNewSessionHolds(browser, response, "kept");
+    }
+
+    @Test
+    void theContainersErrorPageAfterTheWriteBackKeepsTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/fail-after-first-byte?item=kept");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertTheNewSessionHolds(browser, response, "kept");
+    }
+
+    @Test
+    void anAsynchronousServletThatWritesFromAnotherThreadCarriesTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/async-body?item=later");
+
+        assertThat(response.body()).isEqualTo("later");
+        assertTheNewSessionHolds(browser, response, "later");
+    }
+
+    @Test
+    void anAsynchronousServletThatCompletesWithoutABodyCarriesTheNewCookie() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/async-no-body?item=quiet");
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertTheNewSessionHolds(browser, response, "quiet");
+    }
+
+    @Test
+    void aResponseThatHandsOutANewIdIsNeitherStoredNorSharedByCaches() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> first = browser.post("api/notes?item=private");
+        HttpResponse<String> second = browser.get("api/notes");
+
+        assertThat(first.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+        assertThat(first.headers().allValues("Vary")).anyMatch(value -> value.contains("Cookie"));
+        assertThat(Client.setCookies(second)).isEmpty();
+        assertThat(second.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("no-store"));
+    }
+
+    @Test
+    void aServerErrorNamesNoClassAndGivesAnIncidentReference() {
+        HttpResponse<String> response = new Client(base).post("api/scrapbook");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":500").containsPattern("\"incident\":\"[0-9a-f]{8}\"")
+                .doesNotContain("java.", "dev.tether", "Serializable");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tether.it.app;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A plain Servlet that changes a persistent bean and then commits its response in one of the ways a Servlet can
+ * (the path after {@code /servlet/commit/} says which), each of which must leave the change saved and the
+ * cookie on the response. With {@code unsaveable} it also stores something that cannot be saved.
+ */
+@WebServlet(urlPatterns = "/servlet/commit/*", asyncSupported = true)
+public class CommittingServlet extends HttpServlet {
+
+    @Inject
+    Notes notes;
+    @Inject
+    Scrapbook scrapbook;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        notes.add(request.getParameter("item"));
+        if (request.getParameter("unsaveable") != null) {
+            scrapbook.paste(new Object());
+        }
+        String items = String.join(",", notes.getItems());
+        switch (request.getPathInfo()) {
+            case "/redirect-with-status" -> {
+                ServletContext servlets = request.getServletContext();
+                response.setHeader("X-Servlet-Version", servlets.getMajorVersion() + "." + servlets.getMinorVersion());
+                redirectWithStatus(response, request.getContextPath() + "/servlet/notes");
+            }
+            case "/reset" -> {
+                response.setContentType("text/plain");
+                response.getWriter().write("half a page");
+                response.reset();
+                response.setContentType("text/plain");
+                response.getWriter().write("an error page after a reset");
+            }
+            case "/fail-after-first-byte" -> {
+                response.setContentType("text/plain");
+                response.getWriter().write("half a page");
+                throw new IllegalStateException("the page failed half way");
+            }
+            case "/async-body" -> {
+                AsyncContext async = request.startAsync();
+                async.start(() -> {
+                    try {
+                        async.getResponse().setContentType("text/plain");
+                        async.getResponse().getWriter().write(items);
+                        async.getResponse().flushBuffer();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    async.complete();
+                });
+            }
+            case "/async-no-body" -> {
+                AsyncContext async = request.startAsync();
+                async.start(() -> {
+                    ((HttpServletResponse) async.getResponse()).setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    async.complete();
+                });
+            }
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    /**
+     * Servlet 6.1's {@code sendRedirect(location, 303)}, as an application compiled against 6.1 calls it; this
+     * one is compiled against 6.0, so it looks the method up. A 6.0 server has none: a plain redirect there.
+     */
+    private static void redirectWithStatus(HttpServletResponse response, String location) throws IOException {
+        Method withStatus;
+        try {
+            withStatus = HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class);
+        } catch (NoSuchMethodException servlet60) {
+            response.sendRedirect(location);
+            return;
+        }
+        try {
+            withStatus.invoke(response, location, HttpServletResponse.SC_SEE_OTHER);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IOException(e.getCause());
+        }
+    }
+}
