@@ -1,6 +1,7 @@
 package dev.tether.context;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -143,6 +144,11 @@ public class SessionUnits {
     /** Writes back a unit that was {@link #detach detached} from its thread. */
     public WriteBack closeDetached(UnitOfWorkHandle handle) {
         return handle.unit().writeBack();
+    }
+
+    /** The persistent beans a written-back unit's application changed afterwards, which were not stored. */
+    public List<String> changedAfterWriteBack(UnitOfWorkHandle handle) {
+        return handle.unit().changedAfterWriteBack();
     }
 
     /**

@@ -2,10 +2,14 @@ package dev.tether.context;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -46,6 +50,10 @@ final class UnitOfWork {
     private final Object lock = new Object();
     private final Object loading = new Object();
     private final BeanInstances beans = new BeanInstances();
+
+    /** Beans the application reached after write-back, and each bean's encoding as write-back saw it. */
+    private final Set<String> usedAfterWriteBack = new HashSet<>();
+    private Map<String, byte[]> encodedAtWriteBack = Map.of();
 
     private volatile boolean loaded;
     private StoredSession stored;
@@ -91,6 +99,9 @@ final class UnitOfWork {
                     return null;
                 }
                 held = create(bean, (CreationalContext<Object>) creationalContext);
+            }
+            if (closed) {
+                usedAfterWriteBack.add(bean.key());
             }
             return (T) held.instance();
         }
@@ -429,7 +440,10 @@ final class UnitOfWork {
 
     private Pending pendingWrite() {
         long now = runtime.now();
-        ChangeSet changed = ChangeSet.between(encodeHeld(), beans.destroyedVersions(), this::versionChecked);
+        List<ChangeSet.Encoded> encoded = encodeHeld();
+        encodedAtWriteBack = new HashMap<>();
+        encoded.forEach(bean -> encodedAtWriteBack.put(bean.key(), bean.now()));
+        ChangeSet changed = ChangeSet.between(encoded, beans.destroyedVersions(), this::versionChecked);
         if (!changed.inserts().isEmpty() || !changed.updates().isEmpty()) {
             checkSessionSize(changed);
         }
@@ -476,6 +490,34 @@ final class UnitOfWork {
             after.put(write.key(), write.state().length);
         }
         runtime.sizes().checkSession(before, after);
+    }
+
+    /**
+     * The keys of the beans the application changed after write-back (a page that goes on using beans after its
+     * response started): those changes are not stored. Asked once the request is over; it cannot fail the request,
+     * whose response is already on its way, so it only lets the boundary say so.
+     */
+    List<String> changedAfterWriteBack() {
+        synchronized (lock) {
+            List<String> changed = new ArrayList<>();
+            for (String key : usedAfterWriteBack) {
+                BeanInstances.Held held = beans.get(key);
+                byte[] before = encodedAtWriteBack.containsKey(key) ? encodedAtWriteBack.get(key) : held == null
+                        ? null : held.asLoaded();
+                if (held != null && before != null && !sameEncoding(held, before)) {
+                    changed.add(key);
+                }
+            }
+            return changed;
+        }
+    }
+
+    private boolean sameEncoding(BeanInstances.Held held, byte[] before) {
+        try {
+            return Arrays.equals(runtime.lifecycle().encode(held.bean(), held.instance()), before);
+        } catch (RuntimeException unwritable) {
+            return true;
+        }
     }
 
     /** Ends the unit without writing: releases the session's lock if this unit holds it. */

@@ -2,6 +2,7 @@ package dev.tether.web;
 
 import java.security.Principal;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import dev.tether.context.WriteBack;
 final class RequestUnit {
 
     static final String ATTRIBUTE = RequestUnit.class.getName();
+    private static final Logger LOG = Logger.getLogger(RequestUnit.class.getName());
 
     private final SessionUnits units;
     private final SessionIdTransport transport;
@@ -82,6 +84,20 @@ final class RequestUnit {
      */
     void unbindFromThread() {
         units.detach(handle);
+    }
+
+    /**
+     * Says, in the log, which persistent beans the application changed after the unit was written back (its
+     * response had started): the change is lost, and the response cannot carry an error any more.
+     */
+    void warnAboutChangesAfterWriteBack() {
+        if (isClosed()) {
+            for (String bean : units.changedAfterWriteBack(handle)) {
+                LOG.warning(() -> "Tether: " + bean + " was changed after its persistent session was written back "
+                        + "(the response had started) and the change is not stored; change persistent beans "
+                        + "before the response's first byte");
+            }
+        }
     }
 
     /** Ends the unit without writing, if nothing wrote it back: the request failed before its response. */

@@ -61,6 +61,7 @@ public class TetherServletFilter extends HttpFilter {
         } finally {
             if (!request.isAsyncStarted()) {
                 unit.abandonIfOpen();
+                unit.warnAboutChangesAfterWriteBack();
             }
             unit.unbindFromThread();
         }
