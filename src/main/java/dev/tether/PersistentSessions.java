@@ -47,8 +47,12 @@ public interface PersistentSessions {
 
     /**
      * Deletes expired sessions now, in batches of {@code tether.purge.batch-size}, unless another node is purging
-     * (the nodes share a lease in the database). Tether also runs this every {@code tether.purge-interval} through
-     * the server's {@code ManagedScheduledExecutorService}; call it yourself where there is none.
+     * (the nodes share a lease in the database). Tether also runs this every {@code tether.purge-interval} on a
+     * thread of the server's {@code ManagedThreadFactory}; call it yourself where there is none. It may be called
+     * inside a transaction of the application: its lease and deletes run outside it.
      */
     PurgeResult purgeExpired();
+
+    /** What Tether did on this node since the application started: counts and total times. */
+    SessionStatistics statistics();
 }

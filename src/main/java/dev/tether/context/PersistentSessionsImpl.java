@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
+import dev.tether.SessionStatistics;
 import dev.tether.SessionInfo;
 import dev.tether.ids.SessionIds;
 import dev.tether.store.SessionRow;
@@ -82,6 +83,11 @@ class PersistentSessionsImpl implements PersistentSessions {
     @Override
     public PurgeResult purgeExpired() {
         return purge.purge();
+    }
+
+    @Override
+    public SessionStatistics statistics() {
+        return units.runtime().metrics().snapshot();
     }
 
     @Override

@@ -110,7 +110,9 @@ class SessionPurge {
                 break;
             }
         }
-        return new PurgeResult(true, sessions, batches, Duration.ofNanos(System.nanoTime() - started));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        runtime.metrics().purged(sessions, batches, took);
+        return new PurgeResult(true, sessions, batches, took);
     }
 
     /** Takes or renews the lease, outside any transaction of the caller (an {@code @Schedule} method has one). */

@@ -10,18 +10,19 @@ import dev.tether.store.SessionStore;
 
 /**
  * What every unit of work of a deployment shares: settings, beans and their lifecycle, codecs, the store, events,
- * the clock, and the turns of serialized sessions.
+ * the clock, the turns of serialized sessions, and the figures of what they did.
  */
 record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, BeanLifecycle lifecycle,
                       StoreConnection connection, SessionEvents events, OutsideTransactions writes,
-                      BeanManager beanManager, Clock clock, boolean serializesSessions, SessionTurns turns) {
+                      BeanManager beanManager, Clock clock, boolean serializesSessions, SessionTurns turns,
+                      SessionMetrics metrics) {
 
     SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
                    SessionEvents events, OutsideTransactions writes, BeanManager beanManager, Clock clock) {
         this(settings, registry, codecs, new BeanLifecycle(beanManager, codecs), connection, events, writes,
                 beanManager, clock, settings.concurrency() == ConcurrencyPolicy.SERIALIZE
                         || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE),
-                new SessionTurns(settings.serializeMaxWaiting()));
+                new SessionTurns(settings.serializeMaxWaiting()), new SessionMetrics());
     }
 
     SessionStore store() {

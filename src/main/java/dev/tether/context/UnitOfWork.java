@@ -144,6 +144,7 @@ final class UnitOfWork {
                 BeanInstances.Held held = new BeanInstances.Held(bean, instance, creationalContext, asLoaded,
                         row.version(), true);
                 beans.put(held);
+                runtime.metrics().beanDecoded();
                 return held;
             } catch (UnreadableStateException e) {
                 creationalContext.release();
@@ -151,6 +152,7 @@ final class UnitOfWork {
             }
         }
         warnUnreadable(bean, unreadable);
+        runtime.metrics().beanStartedFresh();
         // the container asks twice (without, then with a creational context): warn and decode once
         beans.markUnreadable(bean.key());
         return null;
@@ -315,6 +317,7 @@ final class UnitOfWork {
             // the lock of a serialize session is this unit's own transaction: release it before deleting the row
             releaseSessionLock();
             runtime.writes().run(() -> runtime.store().delete(ended.pk()));
+            runtime.metrics().sessionInvalidated();
             runtime.events().destroyed(ended);
         }
     }
@@ -345,16 +348,29 @@ final class UnitOfWork {
             }
             LockedSession locked = null;
             Optional<StoredSession> found = Optional.empty();
-            if (presentedId != null && runtime.serializesSessions()) {
-                long wait = runtime.settings().serializeWait().toMillis();
-                String idHash = SessionIds.hash(presentedId);
-                locked = runtime.turns().lock(idHash, () -> runtime.writes().call(() ->
-                        runtime.store().lockAndLoad(idHash, runtime.now(), wait))).orElse(null);
-                found = Optional.ofNullable(locked).map(LockedSession::session);
-            } else if (presentedId != null) {
-                found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());
-            } else if (storedPk != null) {
-                found = runtime.store().loadByPk(storedPk);
+            boolean serialized = presentedId != null && runtime.serializesSessions();
+            SessionMetrics.Load measured = presentedId != null || storedPk != null
+                    ? runtime.metrics().startLoad(serialized) : null;
+            try {
+                if (serialized) {
+                    long wait = runtime.settings().serializeWait().toMillis();
+                    String idHash = SessionIds.hash(presentedId);
+                    locked = runtime.turns().lock(idHash, () -> runtime.writes().call(() ->
+                            runtime.store().lockAndLoad(idHash, runtime.now(), wait))).orElse(null);
+                    found = Optional.ofNullable(locked).map(LockedSession::session);
+                } else if (presentedId != null) {
+                    found = runtime.store().load(SessionIds.hash(presentedId), runtime.now());
+                } else if (storedPk != null) {
+                    found = runtime.store().loadByPk(storedPk);
+                }
+            } catch (RuntimeException failure) {
+                if (measured != null) {
+                    measured.failed(failure);
+                }
+                throw failure;
+            }
+            if (measured != null) {
+                measured.found(found.orElse(null));
             }
             synchronized (lock) {
                 sessionLock = locked;
@@ -425,13 +441,20 @@ final class UnitOfWork {
             held = sessionLock;
             sessionLock = null;
         }
-        runtime.writes().run(() -> {
-            if (held != null) {
-                held.save(pending.changes());
-            } else {
-                runtime.store().save(pending.changes());
-            }
-        });
+        SessionMetrics.Write measured = runtime.metrics().startWrite(pending.changes());
+        try {
+            runtime.writes().run(() -> {
+                if (held != null) {
+                    held.save(pending.changes());
+                } else {
+                    runtime.store().save(pending.changes());
+                }
+            });
+        } catch (RuntimeException failure) {
+            measured.failed(failure);
+            throw failure;
+        }
+        measured.stored();
         if (pending.changes().created() != null) {
             runtime.events().created(pending.changes().created());
         }
