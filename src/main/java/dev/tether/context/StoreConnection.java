@@ -59,6 +59,8 @@ final class StoreConnection implements AutoCloseable {
             try {
                 if (createSchema) {
                     SchemaInstaller.ensureSchema(source);
+                } else {
+                    SchemaInstaller.checkSchema(source);
                 }
                 if (kind == StoreKind.JPA) {
                     emf = TetherPersistenceUnit.start(source);

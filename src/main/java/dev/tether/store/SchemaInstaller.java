@@ -21,10 +21,21 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Creates Tether's tables when they are missing, from the DDL script for the database at hand. The same
- * scripts ship in the jar under {@code META-INF/tether/ddl/} for teams that manage their schema by hand.
+ * Creates Tether's tables when they are missing, from the DDL script for the database at hand, and brings an older
+ * schema up to {@link #VERSION}. The same scripts ship in the jar under {@code META-INF/tether/ddl/} (creation) and
+ * {@code META-INF/tether/ddl/upgrade/} (one script per version and database) for teams that manage their schema by
+ * hand; with {@code tether.schema.create=false} Tether only checks the schema, and refuses to start on an older one,
+ * naming the scripts to run.
+ *
+ * <p>Versions: 1 is the layout before the schema recorded its version (no {@code tether_schema_version} table);
+ * 2 adds that table. A version's upgrade only ever adds to the schema, so a node of the version before keeps working
+ * on it during a rolling deploy.
  */
 public final class SchemaInstaller {
+
+    /** The schema version this Tether reads and writes. */
+    public static final int VERSION = 2;
+    private static final String VERSION_TABLE = "tether_schema_version";
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     /** The table named by a CREATE TABLE, CREATE INDEX ... ON or INSERT INTO statement. */
@@ -46,7 +57,7 @@ public final class SchemaInstaller {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
-            List<String> statements = statementsOf(script(dialect));
+            List<String> statements = statementsOf(script(dialect + ".sql"));
             Set<String> existing = new HashSet<>();
             for (String table : tablesCreatedBy(statements)) {
                 if (tableExists(connection, table)) {
@@ -55,16 +66,106 @@ public final class SchemaInstaller {
             }
             List<String> missing = statements.stream()
                     .filter(sql -> !existing.contains(tableOf(sql).orElse(""))).toList();
-            if (missing.isEmpty()) {
-                return;
+            if (!missing.isEmpty()) {
+                try {
+                    run(connection, missing, "META-INF/tether/ddl/" + dialect + ".sql");
+                } catch (SQLException e) {
+                    if (!createdByAnother(connection, tablesCreatedBy(statements))) {
+                        throw e;
+                    }
+                }
             }
+            upgrade(connection, dialect);
+        }
+    }
+
+    /**
+     * Checks, without changing anything, that the schema is there and at {@link #VERSION}: for
+     * {@code tether.schema.create=false}, where the schema is the operator's to manage.
+     *
+     * @throws IllegalStateException naming the scripts to run, when the tables are missing or older
+     */
+    public static void checkSchema(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
+            if (!tableExists(connection, "tether_session")) {
+                throw new IllegalStateException("Tether: its tables are missing and tether.schema.create=false; run "
+                        + "META-INF/tether/ddl/" + dialect + ".sql from the Tether jar first");
+            }
+            int version = versionOf(connection);
+            if (version < VERSION) {
+                StringBuilder scripts = new StringBuilder();
+                for (int next = version + 1; next <= VERSION; next++) {
+                    scripts.append(next == version + 1 ? "" : ", then ").append(upgradeScript(dialect, next));
+                }
+                throw new IllegalStateException("Tether: the session tables are at schema version " + version
+                        + ", this Tether needs version " + VERSION + " and tether.schema.create=false; run "
+                        + scripts + " from the Tether jar (by hand, or from Flyway or Liquibase), or let Tether "
+                        + "upgrade them with tether.schema.create=true");
+            }
+            warnIfNewer(version);
+        }
+    }
+
+    /**
+     * Runs the upgrade script of each version after the schema's own, in order. Version 2's script is the version
+     * table itself, which the creation above already added; later versions' scripts run here, each in one
+     * transaction where DDL is transactional. A node that loses the race to another waits for its result.
+     */
+    private static void upgrade(Connection connection, String dialect) throws SQLException {
+        int version = versionOf(connection);
+        for (int next = version + 1; next <= VERSION; next++) {
+            String path = upgradeScript(dialect, next);
             try {
-                run(connection, missing, dialect);
+                run(connection, statementsOf(script("upgrade/" + dialect + "-" + next + ".sql")), path);
             } catch (SQLException e) {
-                if (!createdByAnother(connection, tablesCreatedBy(statements))) {
+                if (!upgradedByAnother(connection, next)) {
                     throw e;
                 }
             }
+        }
+        warnIfNewer(version);
+    }
+
+    private static String upgradeScript(String dialect, int version) {
+        return "META-INF/tether/ddl/upgrade/" + dialect + "-" + version + ".sql";
+    }
+
+    /** 1 without the version table (the layout before it), otherwise the highest version recorded. */
+    static int versionOf(Connection connection) throws SQLException {
+        if (!tableExists(connection, VERSION_TABLE)) {
+            return 1;
+        }
+        try (Statement statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
+            // the table itself is version 2: a node that created it may not have recorded the row yet
+            return result.next() ? Math.max(2, result.getInt(1)) : 2;
+        }
+    }
+
+    /** A schema newer than this Tether knows: an upgrade only adds, so an older node can still work on it. */
+    private static void warnIfNewer(int version) {
+        if (version > VERSION) {
+            LOG.warning(() -> "Tether: the session tables are at schema version " + version + ", newer than this "
+                    + "Tether's " + VERSION + "; carrying on, since every upgrade only adds to the schema");
+        }
+    }
+
+    private static boolean upgradedByAnother(Connection connection, int version) {
+        long deadline = System.nanoTime() + RACE_WAIT.toNanos();
+        try {
+            while (versionOf(connection) < version) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(100);
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -72,12 +173,11 @@ public final class SchemaInstaller {
      * One transaction where DDL is transactional (PostgreSQL, SQL Server): a racing node then sees all of the new
      * tables or none of them. Elsewhere each statement commits on its own and the wait below covers the gap.
      */
-    private static void run(Connection connection, List<String> statements, String dialect) throws SQLException {
+    private static void run(Connection connection, List<String> statements, String script) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
-                LOG.info(() -> "Tether: " + sql.lines().findFirst().orElse(sql)
-                        + " (META-INF/tether/ddl/" + dialect + ".sql)");
+                LOG.info(() -> "Tether: " + sql.lines().findFirst().orElse(sql) + " (" + script + ")");
                 statement.execute(sql);
             }
             connection.commit();
@@ -147,8 +247,9 @@ public final class SchemaInstaller {
         }
     }
 
-    private static String script(String dialect) {
-        String path = "META-INF/tether/ddl/" + dialect + ".sql";
+    /** A script under {@code META-INF/tether/ddl/}, without its comment lines. */
+    private static String script(String name) {
+        String path = "META-INF/tether/ddl/" + name;
         try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the Tether jar");

@@ -33,3 +33,10 @@ CREATE TABLE tether_lease (
     CONSTRAINT tether_lease_pk PRIMARY KEY (lease_name)
 );
 INSERT INTO tether_lease (lease_name, holder, held_until) VALUES ('purge', NULL, 0);
+-- The schema's version: Tether upgrades an older schema at startup (tether.schema.create=true) from the scripts
+-- in META-INF/tether/ddl/upgrade/, or refuses to start on one, naming the scripts to run.
+CREATE TABLE tether_schema_version (
+    version INTEGER NOT NULL,
+    CONSTRAINT tether_schema_version_pk PRIMARY KEY (version)
+);
+INSERT INTO tether_schema_version (version) VALUES (2);
