@@ -23,6 +23,17 @@ class DeploymentValidationTest {
         System.clearProperty("tether.idle-timeout");
         System.clearProperty("tether.cookie.path");
         System.clearProperty("tether.codec");
+        System.clearProperty("tether.schema.create");
+    }
+
+    @Test
+    void withoutSchemaCreationADatabaseWithoutTheTablesFailsTheDeploymentNamingTheScript() {
+        System.setProperty("tether.schema.create", "false");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(() -> weld.initialize().close())
+                .hasStackTraceContaining("tether.schema.create=false")
+                .hasStackTraceContaining("META-INF/tether/ddl/h2.sql");
     }
 
     @Test
