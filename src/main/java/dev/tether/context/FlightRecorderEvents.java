@@ -10,6 +10,9 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
 
+import dev.tether.store.StoredBean;
+import dev.tether.store.StoredSession;
+
 /**
  * Tether's JDK Flight Recorder events, category "Tether". Kept apart from {@link SessionMetrics}, and used only
  * when {@link #AVAILABLE}: a server may hide the {@code jdk.jfr} module from its applications, and then only this
@@ -37,13 +40,15 @@ final class FlightRecorderEvents {
         return event;
     }
 
-    static void endLoad(Object begun, boolean found, int beans, long bytes, boolean serialized, String outcome) {
+    /** @param session what the load found, or {@code null}; its sizes are summed only for a recorded event */
+    static void endLoad(Object begun, StoredSession session, boolean serialized, String outcome) {
         LoadEvent event = (LoadEvent) begun;
         event.end();
         if (event.shouldCommit()) {
-            event.found = found;
-            event.beans = beans;
-            event.bytes = bytes;
+            event.found = session != null;
+            event.beans = session == null ? 0 : session.beans().size();
+            event.bytes = session == null ? 0 : session.beans().values().stream().map(StoredBean::state)
+                    .mapToLong(state -> state == null ? 0 : state.length).sum();
             event.serialized = serialized;
             event.outcome = outcome;
             event.commit();

@@ -8,7 +8,6 @@ import dev.tether.SessionStatistics;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.store.SessionChanges;
 import dev.tether.store.SessionChanges.BeanWrite;
-import dev.tether.store.StoredBean;
 import dev.tether.store.StoredSession;
 
 /**
@@ -101,10 +100,7 @@ final class SessionMetrics {
                 sessionsLoaded.increment();
             }
             if (event != null) {
-                long bytes = session == null ? 0 : session.beans().values().stream().map(StoredBean::state)
-                        .mapToLong(state -> state == null ? 0 : state.length).sum();
-                FlightRecorderEvents.endLoad(event, session != null, session == null ? 0 : session.beans().size(),
-                        bytes, serialized, "loaded");
+                FlightRecorderEvents.endLoad(event, session, serialized, "loaded");
             }
             record(took);
         }
@@ -113,7 +109,7 @@ final class SessionMetrics {
             long took = System.nanoTime() - started;
             SessionMetrics.this.failed(failure);
             if (event != null) {
-                FlightRecorderEvents.endLoad(event, false, 0, 0, serialized, outcomeOf(failure));
+                FlightRecorderEvents.endLoad(event, null, serialized, outcomeOf(failure));
             }
             record(took);
         }

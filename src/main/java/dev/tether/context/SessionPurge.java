@@ -54,6 +54,9 @@ class SessionPurge {
 
     void scheduleWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
         Duration interval = units.runtime().settings().purge().interval();
+        if (scheduler != null) {
+            return;
+        }
         try {
             var threads = (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
             scheduler = new ScheduledThreadPoolExecutor(1, threads);
@@ -71,6 +74,12 @@ class SessionPurge {
     void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                // a purge under way ends its batch before the data source goes away with the application
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package dev.tether.context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -35,6 +37,7 @@ public class SessionUnits {
 
     private TetherExtension extension;
     private SessionRuntime runtime;
+    private final Set<String> reportedLateChanges = ConcurrentHashMap.newKeySet();
 
     protected SessionUnits() {
     }
@@ -146,9 +149,13 @@ public class SessionUnits {
         return handle.unit().writeBack();
     }
 
-    /** The persistent beans a written-back unit's application changed afterwards, which were not stored. */
+    /**
+     * The persistent beans a written-back unit's application changed afterwards, which were not stored: each bean
+     * once per deployment, so a page that does it on every request is reported once and not checked again.
+     */
     public List<String> changedAfterWriteBack(UnitOfWorkHandle handle) {
-        return handle.unit().changedAfterWriteBack();
+        List<String> changed = handle.unit().changedAfterWriteBack(reportedLateChanges::contains);
+        return changed.stream().filter(reportedLateChanges::add).toList();
     }
 
     /**

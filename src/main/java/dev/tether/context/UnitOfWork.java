@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -348,7 +349,13 @@ final class UnitOfWork {
             }
             LockedSession locked = null;
             Optional<StoredSession> found = Optional.empty();
-            boolean serialized = presentedId != null && runtime.serializesSessions();
+            boolean writtenBack;
+            synchronized (lock) {
+                writtenBack = closed;
+            }
+            // a unit first used after write-back (a page that renders beans after its first byte) only reads:
+            // a lock taken now would have nobody to release it
+            boolean serialized = presentedId != null && runtime.serializesSessions() && !writtenBack;
             SessionMetrics.Load measured = presentedId != null || storedPk != null
                     ? runtime.metrics().startLoad(serialized) : null;
             try {
@@ -519,11 +526,16 @@ final class UnitOfWork {
      * The keys of the beans the application changed after write-back (a page that goes on using beans after its
      * response started): those changes are not stored. Asked once the request is over; it cannot fail the request,
      * whose response is already on its way, so it only lets the boundary say so.
+     *
+     * @param alreadyKnown beans reported before, not checked again (each check costs an encode)
      */
-    List<String> changedAfterWriteBack() {
+    List<String> changedAfterWriteBack(Predicate<String> alreadyKnown) {
         synchronized (lock) {
             List<String> changed = new ArrayList<>();
             for (String key : usedAfterWriteBack) {
+                if (alreadyKnown.test(key)) {
+                    continue;
+                }
                 BeanInstances.Held held = beans.get(key);
                 byte[] before = encodedAtWriteBack.containsKey(key) ? encodedAtWriteBack.get(key) : held == null
                         ? null : held.asLoaded();

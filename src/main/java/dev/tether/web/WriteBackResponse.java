@@ -92,7 +92,8 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
         failed = true;
         Problem problem = Problem.of(failure);
         HttpServletResponse response = (HttpServletResponse) getResponse();
-        response.reset();
+        // through this wrapper: a reset keeps the headers an earlier write-back added (a new ID's cookie)
+        reset();
         response.setStatus(problem.status());
         if (problem.retryable()) {
             response.setHeader("Retry-After", Problem.RETRY_AFTER_SECONDS);
@@ -174,6 +175,11 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
      */
     public void sendRedirect(String location, int status) throws IOException {
         sendRedirect(location, status, true);
+    }
+
+    /** Servlet 6.1's redirect with a choice to keep the buffer; see {@link #sendRedirect(String, int)}. */
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        sendRedirect(location, SC_FOUND, clearBuffer);
     }
 
     /** Servlet 6.1's redirect with a status and a choice to keep the buffer; see {@link #sendRedirect(String, int)}. */

@@ -2,6 +2,8 @@ package dev.tether.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.jboss.weld.junit5.EnableWeld;
@@ -43,6 +45,26 @@ class ChangesAfterWriteBackTest {
 
         assertThat(changedLate).singleElement().asString().contains(Counter.class.getName());
         assertThat(units.run(id, () -> counter.value()).value()).isEqualTo(2);
+    }
+
+    @Test
+    void aBeanIsReportedOncePerDeployment() {
+        String id = units.run(null, () -> counter.increment()).sentId();
+
+        List<String> first = changeLate(id);
+        List<String> second = changeLate(id);
+
+        assertThat(first).hasSize(1);
+        assertThat(second).isEmpty();
+    }
+
+    private List<String> changeLate(String id) {
+        UnitOfWorkHandle handle = sessionUnits.open(id);
+        sessionUnits.closeDetached(handle);
+        counter.increment();
+        List<String> changedLate = sessionUnits.changedAfterWriteBack(handle);
+        sessionUnits.detach(handle);
+        return changedLate;
     }
 
     @Test
