@@ -113,6 +113,9 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
         properties.setProperty("eclipselink.weaving", "false");
         properties.setProperty("eclipselink.cache.shared.default", "false");
         properties.setProperty("hibernate.bytecode.use_reflection_optimizer", "false");
+        // the JPA timeout hints are milliseconds; older EclipseLink releases read them as seconds unless told
+        properties.setProperty("eclipselink.query.timeout.unit", "MILLISECONDS");
+        properties.setProperty("eclipselink.pessimistic.lock.timeout.unit", "MILLISECONDS");
         return properties;
     }
 
