@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -19,6 +20,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.bind.config.PropertyVisibilityStrategy;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -120,15 +123,30 @@ public final class JsonbCodec implements BeanCodec {
         return json.getValueType() == JsonValue.ValueType.NULL ? null : jsonb.fromJson(json.toString(), declared);
     }
 
+    /**
+     * The bean's fields this codec writes: its stored fields but those marked {@code @JsonbTransient}, which keep
+     * what the constructor gives them, as they would under JSON-B alone.
+     */
+    static List<Field> jsonFields(Class<?> type) {
+        return StoredFields.of(type).stream().filter(field -> !field.isAnnotationPresent(JsonbTransient.class))
+                .toList();
+    }
+
+    /** A field's key in the stored JSON: its {@code @JsonbProperty} name, or its own. */
+    static String jsonName(Field field) {
+        JsonbProperty property = field.getAnnotation(JsonbProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : field.getName();
+    }
+
     private String fieldsAsJson(Object bean) {
         StringBuilder json = new StringBuilder("{");
-        for (Field field : StoredFields.of(bean.getClass())) {
+        for (Field field : jsonFields(bean.getClass())) {
             if (json.length() > 1) {
                 json.append(',');
             }
-            // a Java identifier has no character that JSON escapes
-            json.append('"').append(field.getName()).append("\":").append(valueAsJson(read(field, bean),
-                    field.getGenericType()));
+            // a @JsonbProperty name may hold characters JSON escapes: written as a JSON string
+            json.append(Json.createValue(jsonName(field))).append(':')
+                    .append(valueAsJson(read(field, bean), field.getGenericType()));
         }
         return json.append('}').toString();
     }
@@ -139,8 +157,8 @@ public final class JsonbCodec implements BeanCodec {
             stored = reader.readObject();
         }
         T bean = newInstance(type);
-        for (Field field : StoredFields.of(type)) {
-            JsonValue value = stored.get(field.getName());
+        for (Field field : jsonFields(type)) {
+            JsonValue value = stored.get(jsonName(field));
             if (value != null) {
                 Object read = valueFromJson(value, field.getGenericType());
                 if (read == null && field.getType().isPrimitive()) {

@@ -62,10 +62,11 @@ public final class JsonbStateCheck {
         }
         Set<Class<?>> seen = new HashSet<>(Set.of(type));
         Set<String> names = new HashSet<>();
-        for (Field field : StoredFields.of(type)) {
+        for (Field field : JsonbCodec.jsonFields(type)) {
             String where = "field '" + field.getName() + "' of " + type.getName();
-            if (!names.add(field.getName())) {
-                return Optional.of(where + " has the name of a field of its subclass; rename one of them");
+            if (!names.add(JsonbCodec.jsonName(field))) {
+                return Optional.of(where + " is stored under the name '" + JsonbCodec.jsonName(field)
+                        + "', which another of its fields (or its subclass's) has; rename one of them");
             }
             Optional<String> problem = problemOfValue(field.getGenericType(), where, Map.of(), seen);
             if (problem.isPresent()) {
@@ -85,7 +86,7 @@ public final class JsonbStateCheck {
         } catch (RuntimeException e) {
             return Optional.of("a new " + type.getName() + " does not survive writing and reading: " + e.getMessage());
         }
-        for (Field field : StoredFields.of(type)) {
+        for (Field field : JsonbCodec.jsonFields(type)) {
             try {
                 String written = codec.valueAsJson(field.get(fresh), field.getGenericType());
                 String readBack = codec.valueAsJson(field.get(read), field.getGenericType());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tether.fixtures.jsonb.Badge;
 import dev.tether.fixtures.jsonb.Chain;
 import dev.tether.fixtures.jsonb.PrivateCounter;
 import dev.tether.fixtures.jsonb.QuickStartCart;
@@ -65,5 +66,18 @@ class JsonbFieldsTest {
 
         assertThatThrownBy(() -> codec.decode(deep.getBytes(StandardCharsets.UTF_8), Chain.class))
                 .isInstanceOf(UnreadableStateException.class);
+    }
+
+    @Test
+    void theBeansOwnJsonbPropertyNamesAndJsonbTransientFieldsAreHonoured() {
+        Badge badge = new Badge();
+        badge.rename("Ada");
+
+        String json = new String(codec.encode(badge), StandardCharsets.UTF_8);
+        Badge read = codec.decode(json.getBytes(StandardCharsets.UTF_8), Badge.class);
+
+        assertThat(json).isEqualTo("{\"display-name\":\"Ada\"}");
+        assertThat(read.name()).isEqualTo("Ada");
+        assertThat(read.renders()).isZero();
     }
 }
