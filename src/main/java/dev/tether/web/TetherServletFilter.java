@@ -54,8 +54,9 @@ public class TetherServletFilter extends HttpFilter {
                 throw failure;
             }
             guarded.fail(failure);
-        } catch (IOException | ServletException | RuntimeException failure) {
-            if (!guarded.failKeepingTheWrittenBackHeaders(failure)) {
+        } catch (ServletException | RuntimeException failure) {
+            // an IOException (most often the client gone) stays the container's
+            if (!guarded.failKeepingTheWrittenBackHeaders(request, failure)) {
                 throw failure;
             }
         } finally {

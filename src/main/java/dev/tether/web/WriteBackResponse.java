@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -77,12 +79,17 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
      *
      * @return whether it did; if not, the exception is the container's to handle as usual
      */
-    boolean failKeepingTheWrittenBackHeaders(Exception failure) throws IOException {
+    boolean failKeepingTheWrittenBackHeaders(HttpServletRequest request, Exception failure) throws IOException {
         if (writtenBackHeaders.isEmpty() || isCommitted()) {
             return false;
         }
         LOG.log(Level.SEVERE, "Tether: the request failed after its session was written back; it is answered 500 "
                 + "with the session's new cookie", failure);
+        // what the container would tell its error page, so the application's page for 500 can show or log it
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, failure);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, failure.getClass());
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, failure.getMessage());
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, SC_INTERNAL_SERVER_ERROR);
         reset();
         super.sendError(SC_INTERNAL_SERVER_ERROR);
         return true;
