@@ -6,10 +6,15 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -120,7 +125,15 @@ public final class JsonbCodec implements BeanCodec {
 
     /** One value read back as JSON-B reads it for a declared type. */
     Object valueFromJson(JsonValue json, Type declared) {
-        return json.getValueType() == JsonValue.ValueType.NULL ? null : jsonb.fromJson(json.toString(), declared);
+        // JSON null is null, except for the Optional types, which JSON-B reads back as empty()
+        return json.getValueType() == JsonValue.ValueType.NULL && !isOptional(declared) ? null
+                : jsonb.fromJson(json.toString(), declared);
+    }
+
+    private static boolean isOptional(Type declared) {
+        Type raw = declared instanceof ParameterizedType parameterized ? parameterized.getRawType() : declared;
+        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                || raw == OptionalDouble.class;
     }
 
     /**

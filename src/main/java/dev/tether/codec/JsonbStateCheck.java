@@ -130,7 +130,11 @@ public final class JsonbStateCheck {
                 return problem;
             }
         }
-        if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class) {
+        if (raw == Optional.class) {
+            // JSON-B writes an Optional as its value or null, and reads null back as empty()
+            return Optional.empty();
+        }
+        if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
             return problemOfContainer(raw, where);
         }
         Map<TypeVariable<?>, Type> own = new HashMap<>();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tether.fixtures.jsonb.Badge;
 import dev.tether.fixtures.jsonb.Chain;
+import dev.tether.fixtures.jsonb.Choices;
 import dev.tether.fixtures.jsonb.PrivateCounter;
 import dev.tether.fixtures.jsonb.QuickStartCart;
 import dev.tether.fixtures.jsonb.Trip;
@@ -79,5 +80,15 @@ class JsonbFieldsTest {
         assertThat(json).isEqualTo("{\"display-name\":\"Ada\"}");
         assertThat(read.name()).isEqualTo("Ada");
         assertThat(read.renders()).isZero();
+    }
+
+    @Test
+    void emptyOptionalsReadBackEmptyNotNull() {
+        Choices read = codec.decode(codec.encode(new Choices()), Choices.class);
+
+        assertThat(read.colour()).isEmpty();
+        assertThat(read.size()).isEmpty();
+        assertThat(read.shape()).hasValue("round");
+        assertThat(new JsonbStateCheck(codec).problemOf(Choices.class)).isEmpty();
     }
 }
