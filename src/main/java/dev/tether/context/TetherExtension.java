@@ -158,8 +158,8 @@ public class TetherExtension implements Extension {
         List<PersistentBean> jsonbBeans = registry.all().stream()
                 .filter(bean -> (bean.format() == null ? settings.codec() : bean.format()) == StoreAs.Format.JSONB)
                 .toList();
-        if (jsonbBeans.isEmpty() || new StorageBeans(this, manager).all(BeanCodec.class).stream()
-                .anyMatch(own -> JsonbCodec.NAME.equals(own.name()))) {
+        if (jsonbBeans.isEmpty() || new StorageBeans(this, manager).ask(BeanCodec.class, BeanCodec::name)
+                .contains(JsonbCodec.NAME)) {
             return;
         }
         JsonbStateCheck check = new JsonbStateCheck(new JsonbCodec());
