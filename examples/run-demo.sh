@@ -14,7 +14,7 @@ echo "Building Tether ..."
 echo "Starting the demo on WildFly (the first run downloads WildFly from Maven Central) ..."
 # wildfly:run packages the shop, starts WildFly and deploys the shop; its output passes through unchanged,
 # and the URL is announced once WildFly reports the shop deployed.
-"$root/mvnw" -q -f "$examples/shop/pom.xml" -Dmaven.test.skip=true wildfly:run | while IFS= read -r line; do
+"$root/mvnw" -q -f "$examples/shop/pom.xml" -Dmaven.test.skip=true "$@" wildfly:run | while IFS= read -r line; do
     printf '%s\n' "$line"
     case $line in
         *'WFLYSRV0010: Deployed "shop.war"'*) printf '\n%s\n\n' "$ready_line" ;;

@@ -1,23 +1,41 @@
 package dev.tether.web;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import dev.tether.config.CookieSettings;
 
 /** Writes the Set-Cookie values of the session cookie, with every attribute from the settings. */
 final class SessionCookie {
 
+    /** RFC 6265's cookie date: always two digits for the day, always GMT, English names. */
+    private static final DateTimeFormatter COOKIE_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private final CookieSettings settings;
     private final String contextPath;
     private final boolean requestIsSecure;
+    private final Instant now;
 
-    SessionCookie(CookieSettings settings, String contextPath, boolean requestIsSecure) {
+    SessionCookie(CookieSettings settings, String contextPath, boolean requestIsSecure, Instant now) {
         this.settings = settings;
         this.contextPath = contextPath;
         this.requestIsSecure = requestIsSecure;
+        this.now = now;
     }
 
+    /**
+     * The cookie with the ID. A lasting cookie carries its lifetime twice: Max-Age for browsers, and the same
+     * moment as Expires for clients that read a Max-Age without Expires as an RFC 2965 cookie and send it back
+     * with {@code $Version="1"} and quotes (Java's {@code HttpCookie} does), a form Undertow 2.4 (WildFly
+     * Preview) answers with a 500 before the application runs.
+     */
     String carrying(String id) {
         StringBuilder header = new StringBuilder(settings.name()).append('=').append(id);
-        settings.maxAge().ifPresent(age -> header.append("; Max-Age=").append(age.toSeconds()));
+        settings.maxAge().ifPresent(age -> header.append("; Max-Age=").append(age.toSeconds())
+                .append("; Expires=").append(COOKIE_DATE.format(now.plus(age))));
         return withAttributes(header);
     }
 

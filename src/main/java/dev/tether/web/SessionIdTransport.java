@@ -1,5 +1,6 @@
 package dev.tether.web;
 
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class SessionIdTransport {
             return;
         }
         addHeader.accept("Vary", "Cookie");
-        SessionCookie format = new SessionCookie(cookie, request.getContextPath(), request.isSecure());
+        SessionCookie format = new SessionCookie(cookie, request.getContextPath(), request.isSecure(), Instant.now());
         writeBack.idToSend().ifPresent(id -> addHeader.accept("Set-Cookie", format.carrying(id)));
         if (writeBack.expireClient()) {
             addHeader.accept("Set-Cookie", format.expired());

@@ -89,7 +89,7 @@ class RedeployIT {
     }
 
     private static Client client() throws MalformedURLException {
-        int http = 8080 + Integer.getInteger("it.main.offset", 100);
+        int http = 8080 + Integer.getInteger("server.offset", 100);
         return new Client(URI.create("http://127.0.0.1:" + http + "/" + APP + "/").toURL());
     }
 }
