@@ -52,16 +52,9 @@ final class SessionTurns {
     }
 
     private void enter(String idHash) {
-        boolean[] admitted = {false};
-        inside.compute(idHash, (key, count) -> {
-            int current = count == null ? 0 : count;
-            if (current > maxWaiting) {
-                return current;
-            }
-            admitted[0] = true;
-            return current + 1;
-        });
-        if (!admitted[0]) {
+        // the request that has the turn, and at most maxWaiting beside it; one more counts itself out again
+        if (inside.merge(idHash, 1, Integer::sum) > maxWaiting + 1) {
+            leave(idHash);
             throw new SessionStoreUnavailableException("the session is busy: " + maxWaiting + " other requests of it "
                     + "already wait for their turn on this node (" + ConfigKeys.SERIALIZE_MAX_WAITING + ")", null);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
@@ -152,21 +153,13 @@ public final class SchemaInstaller {
     }
 
     private static boolean upgradedByAnother(Connection connection, int version) {
-        long deadline = System.nanoTime() + RACE_WAIT.toNanos();
-        try {
-            while (versionOf(connection) < version) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(100);
+        return waitedFor(() -> {
+            try {
+                return versionOf(connection) >= version;
+            } catch (SQLException e) {
+                return false;
             }
-            return true;
-        } catch (SQLException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        });
     }
 
     /**
@@ -190,8 +183,13 @@ public final class SchemaInstaller {
     }
 
     private static boolean createdByAnother(Connection connection, List<String> tables) {
+        return waitedFor(() -> tables.stream().allMatch(table -> tableExists(connection, table)));
+    }
+
+    /** Polls until the node that won a race has finished, for at most {@link #RACE_WAIT}. */
+    private static boolean waitedFor(BooleanSupplier done) {
         long deadline = System.nanoTime() + RACE_WAIT.toNanos();
-        while (!tables.stream().allMatch(table -> tableExists(connection, table))) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
