@@ -50,7 +50,8 @@ public class SessionUnits {
         Optional<SessionStore> ownStore = own.first(SessionStore.class);
         StoreConnection connection = ownStore.isPresent()
                 ? StoreConnection.of(ownStore.get())
-                : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store());
+                : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store(),
+                        settings.sizeLimits().maxBeanBytes());
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,

@@ -1,11 +1,13 @@
 package dev.tether.context;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import dev.tether.ConfigKeys;
 import dev.tether.SessionTooLargeException;
 import dev.tether.config.SizeLimits;
+import dev.tether.store.StoredBean;
 
 /** Applies {@link SizeLimits} to the bytes of beans: refuses to store too much, refuses to read too much. */
 final class StateSizes {
@@ -18,14 +20,25 @@ final class StateSizes {
         this.limits = limits;
     }
 
-    /** Whether stored state is small enough to be decoded at all. */
-    boolean readable(byte[] state) {
-        return state == null || state.length <= limits.maxBeanBytes();
-    }
-
-    String whyUnreadable(byte[] state) {
-        return "its stored state is " + state.length + " bytes, more than " + ConfigKeys.MAX_BEAN_BYTES + "="
-                + limits.maxBeanBytes();
+    /**
+     * Why a stored bean is not decoded, or empty when it is: its own state over the bean limit (the store then did
+     * not even fetch its bytes), or the state this unit has already decoded plus this bean's over the session
+     * limit. Tether never stores that much under the same limits; a limit lowered since, or rows written by other
+     * means, can leave it in the database.
+     *
+     * @param decodedBefore the bytes of the beans this unit has decoded so far
+     */
+    Optional<String> whyUnreadable(StoredBean row, long decodedBefore) {
+        if (row.size() > limits.maxBeanBytes()) {
+            return Optional.of("its stored state is " + row.size() + " bytes, more than " + ConfigKeys.MAX_BEAN_BYTES
+                    + "=" + limits.maxBeanBytes());
+        }
+        if (decodedBefore + row.size() > limits.maxSessionBytes()) {
+            return Optional.of("its " + row.size() + " stored bytes would take what this request has read of the "
+                    + "session to " + (decodedBefore + row.size()) + " bytes, more than " + ConfigKeys.MAX_SESSION_BYTES
+                    + "=" + limits.maxSessionBytes());
+        }
+        return Optional.empty();
     }
 
     /** @throws SessionTooLargeException when one bean's new state is over the limit */

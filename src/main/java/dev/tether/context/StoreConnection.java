@@ -16,6 +16,7 @@ import dev.tether.store.JdbcSessionStore;
 import dev.tether.store.JpaSessionStore;
 import dev.tether.store.SchemaInstaller;
 import dev.tether.store.SessionStore;
+import dev.tether.store.StateColumns;
 import dev.tether.store.TetherPersistenceUnit;
 
 /**
@@ -30,20 +31,22 @@ final class StoreConnection implements AutoCloseable {
     private final Supplier<DataSource> dataSource;
     private final boolean createSchema;
     private final StoreKind kind;
+    private final int maxBeanBytes;
     private EntityManagerFactory emf;
     private volatile SessionStore store;
 
-    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind) {
+    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes) {
         this.dataSource = dataSource;
         this.createSchema = createSchema;
         this.kind = kind;
+        this.maxBeanBytes = maxBeanBytes;
     }
 
     /** A store the application brought itself (a {@code @SessionStorage SessionStore} bean): used as it is. */
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, false, StoreKind.JPA);
+        }, false, StoreKind.JPA, Integer.MAX_VALUE);
         connection.store = store;
         return connection;
     }
@@ -56,12 +59,14 @@ final class StoreConnection implements AutoCloseable {
     private synchronized SessionStore start() {
         if (store == null) {
             DataSource source = dataSource.get();
+            StateColumns stateColumns;
             try {
                 if (createSchema) {
                     SchemaInstaller.ensureSchema(source);
                 } else {
                     SchemaInstaller.checkSchema(source);
                 }
+                stateColumns = StateColumns.upTo(maxBeanBytes, source);
                 if (kind == StoreKind.JPA) {
                     emf = TetherPersistenceUnit.start(source);
                 }
@@ -69,7 +74,8 @@ final class StoreConnection implements AutoCloseable {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
                 throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
             }
-            store = kind == StoreKind.JPA ? new JpaSessionStore(emf) : new JdbcSessionStore(source);
+            store = kind == StoreKind.JPA ? new JpaSessionStore(emf, stateColumns)
+                    : new JdbcSessionStore(source, stateColumns);
         }
         return store;
     }

@@ -62,6 +62,8 @@ final class UnitOfWork {
     private SessionState state;
     private boolean invalidated;
     private boolean closed;
+    /** The stored bytes of the beans this unit decoded: together at most {@code tether.max-session-bytes}. */
+    private long decodedBytes;
 
     /**
      * @param presentedId a well-formed ID the client presented, or {@code null}
@@ -131,9 +133,9 @@ final class UnitOfWork {
             return null;
         }
         Optional<BeanCodec> codec = runtime.codecs().readerFor(bean, row.codec());
-        String unreadable = !runtime.sizes().readable(row.state()) ? runtime.sizes().whyUnreadable(row.state())
-                : codec.isEmpty() ? "it was written by codec '" + row.codec() + "', the bean is read only by its own, '"
-                        + runtime.codecs().writerFor(bean).name() + "'" : null;
+        String unreadable = runtime.sizes().whyUnreadable(row, decodedBytes)
+                .orElse(codec.isEmpty() ? "it was written by codec '" + row.codec() + "', the bean is read only by its "
+                        + "own, '" + runtime.codecs().writerFor(bean).name() + "'" : null);
         if (unreadable == null) {
             CreationalContext<Object> creationalContext = runtime.lifecycle().newCreationalContext(bean);
             try {
@@ -145,6 +147,7 @@ final class UnitOfWork {
                 BeanInstances.Held held = new BeanInstances.Held(bean, instance, creationalContext, asLoaded,
                         row.version(), true);
                 beans.put(held);
+                decodedBytes += row.size();
                 runtime.metrics().beanDecoded();
                 return held;
             } catch (UnreadableStateException e) {
@@ -507,7 +510,7 @@ final class UnitOfWork {
     private void checkSessionSize(ChangeSet changed) {
         Map<String, Integer> before = new HashMap<>();
         if (stored != null) {
-            stored.beans().values().forEach(row -> before.put(row.key(), row.state() == null ? 0 : row.state().length));
+            stored.beans().values().forEach(row -> before.put(row.key(), Math.toIntExact(row.size())));
         }
         Map<String, Integer> after = new HashMap<>(before);
         changed.deletes().forEach(delete -> after.remove(delete.key()));

@@ -51,8 +51,4 @@ public class BeanEntity {
         this.state = state;
         this.version = version;
     }
-
-    StoredBean toStoredBean() {
-        return new StoredBean(beanKey, codec, state, version);
-    }
 }

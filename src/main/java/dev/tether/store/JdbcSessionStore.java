@@ -24,19 +24,27 @@ import dev.tether.SessionStoreUnavailableException;
 public final class JdbcSessionStore implements SessionStore {
 
     private final DataSource dataSource;
+    private final StateColumns stateColumns;
 
+    /** A store that reads every stored state, whatever its length. */
     public JdbcSessionStore(DataSource dataSource) {
+        this(dataSource, StateColumns.unbounded());
+    }
+
+    /** A store that reads each stored state's bytes only when {@code stateColumns} lets it. */
+    public JdbcSessionStore(DataSource dataSource, StateColumns stateColumns) {
         this.dataSource = dataSource;
+        this.stateColumns = stateColumns;
     }
 
     @Override
     public Optional<StoredSession> load(String idHash, long now) {
-        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadLive(idHash, now))));
+        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadLive(stateColumns, idHash, now))));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
-        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadByPk(pk))));
+        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadByPk(stateColumns, pk))));
     }
 
     @Override
@@ -104,7 +112,7 @@ public final class JdbcSessionStore implements SessionStore {
             }
             SessionRow row = SessionRows.toSessionRow(session.get(0));
             Map<String, StoredBean> beans = new HashMap<>();
-            runner.rows(SessionSql.beansOf(row.pk())).stream().map(SessionRows::toStoredBean)
+            runner.rows(SessionSql.beansOf(stateColumns, row.pk())).stream().map(SessionRows::toStoredBean)
                     .forEach(bean -> beans.put(bean.key(), bean));
             runner.queryTimeoutSeconds = 0;
             return Optional.of(new JdbcLockedSession(connection, runner, new StoredSession(row, beans)));

@@ -21,31 +21,37 @@ import dev.tether.SessionStoreUnavailableException;
  * are plain SQL from {@link SessionSql} run as native queries: no managed entities or snapshots on the read path,
  * no flush on the write path, and no query translation per execution (Hibernate 6 translates a JPQL UPDATE anew
  * each time), like every other statement of {@link SessionSql}, which the JDBC store shares. Only the serialize lock
- * uses JPQL over the entities: its lock mode and wait are JPA's. Every write is conditional on what the unit loaded (bean versions, the session's ID and principal
- * when it changes them), so a lost race shows as a count of 0 and becomes a conflict.
+ * uses JPQL over the session entity: its lock mode and wait are JPA's. Every write is conditional on what the unit
+ * loaded (bean versions, the session's ID and principal when it changes them), so a lost race shows as a count of 0
+ * and becomes a conflict.
  */
 public final class JpaSessionStore implements SessionStore {
 
-    // no DISTINCT: it would make the database compare every state's bytes (and Oracle refuses it on BLOBs);
-    // the session is unique by hash or key, so its repeated rows are dropped here, after the whole result is read
     private static final String FIND_LIVE = "SELECT s FROM TetherSession s "
             + "WHERE s.idHash = :idHash AND s.expiresAt > :now";
-    private static final String BEANS_OF = "SELECT b FROM TetherBean b WHERE b.sessionPk = :pk";
 
     private final EntityManagerFactory emf;
+    private final StateColumns stateColumns;
 
+    /** A store that reads every stored state, whatever its length. */
     public JpaSessionStore(EntityManagerFactory emf) {
+        this(emf, StateColumns.unbounded());
+    }
+
+    /** A store that reads each stored state's bytes only when {@code stateColumns} lets it. */
+    public JpaSessionStore(EntityManagerFactory emf, StateColumns stateColumns) {
         this.emf = emf;
+        this.stateColumns = stateColumns;
     }
 
     @Override
     public Optional<StoredSession> load(String idHash, long now) {
-        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadLive(idHash, now))));
+        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadLive(stateColumns, idHash, now))));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
-        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadByPk(pk))));
+        return read(em -> SessionRows.toStoredSession(runnerOf(em).rows(SessionSql.loadByPk(stateColumns, pk))));
     }
 
     @Override
@@ -137,8 +143,8 @@ public final class JpaSessionStore implements SessionStore {
                 return Optional.empty();
             }
             Map<String, StoredBean> beans = new HashMap<>();
-            em.createQuery(BEANS_OF, BeanEntity.class).setParameter("pk", session.get().pk).getResultStream()
-                    .forEach(bean -> beans.put(bean.beanKey, bean.toStoredBean()));
+            runnerOf(em).rows(SessionSql.beansOf(stateColumns, session.get().pk)).stream()
+                    .map(SessionRows::toStoredBean).forEach(bean -> beans.put(bean.key(), bean));
             return Optional.of(new JpaLockedSession(em, tx, new StoredSession(session.get().toRow(), beans)));
         } catch (PersistenceException e) {
             rollbackQuietly(tx);

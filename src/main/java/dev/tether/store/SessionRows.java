@@ -28,8 +28,8 @@ final class SessionRows {
         Map<String, StoredBean> beans = new HashMap<>();
         for (Object[] columns : rows) {
             if (columns[8] != null) {
-                String key = text(columns[8]);
-                beans.put(key, new StoredBean(key, text(columns[9]), bytes(columns[10]), number(columns[11])));
+                StoredBean bean = toStoredBean(columns, 8);
+                beans.put(bean.key(), bean);
             }
         }
         return Optional.of(new StoredSession(session, beans));
@@ -41,9 +41,20 @@ final class SessionRows {
                 number(columns[4]), number(columns[5]), number(columns[6]), Optional.ofNullable(text(columns[7])));
     }
 
-    /** A bean row of {@link SessionSql#beansOf}: key, codec, bytes, version. */
+    /** A bean row of {@link SessionSql#beansOf}. */
     static StoredBean toStoredBean(Object[] columns) {
-        return new StoredBean(text(columns[0]), text(columns[1]), bytes(columns[2]), number(columns[3]));
+        return toStoredBean(columns, 0);
+    }
+
+    /**
+     * The bean columns from {@code first} on: key, codec, version, then bytes and length as {@link StateColumns}
+     * selects them (no length when the bytes were read whatever their length).
+     */
+    private static StoredBean toStoredBean(Object[] columns, int first) {
+        byte[] state = bytes(columns[first + 3]);
+        Object length = columns[first + 4];
+        long size = length != null ? number(length) : state == null ? 0 : state.length;
+        return new StoredBean(text(columns[first]), text(columns[first + 1]), state, number(columns[first + 2]), size);
     }
 
     private static String text(Object value) {

@@ -18,23 +18,34 @@ final class SessionSql {
     private static final String SESSION_COLUMNS = "s.session_pk, s.id_hash, s.created_at, s.last_accessed_at, "
             + "s.expires_at, s.idle_timeout_ms, s.absolute_expires_at, s.principal";
 
-    // no DISTINCT: the database would compare every state's bytes (and Oracle refuses it on BLOBs); the
-    // session is unique by hash or key, so its repeated columns are read once, from the first row
-    private static final String LOAD = "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_bytes, "
-            + "b.state_version FROM tether_session s LEFT JOIN tether_bean b ON b.session_pk = s.session_pk WHERE ";
-
     private SessionSql() {
     }
 
+    /**
+     * The start of a load, up to its WHERE: the session's columns, then each bean's key, codec and version, then
+     * its state as {@link StateColumns} selects it (bytes, length). No DISTINCT: the database would compare every
+     * state's bytes (and Oracle refuses it on BLOBs); the session is unique by hash or key, so its repeated columns
+     * are read once, from the first row.
+     */
+    static String loadSelect(String state) {
+        return "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_version, " + state
+                + " FROM tether_session s LEFT JOIN tether_bean b ON b.session_pk = s.session_pk WHERE ";
+    }
+
+    /** The start of {@link #beansOf}: key, codec, version, then the state as {@link StateColumns} selects it. */
+    static String beansSelect(String state) {
+        return "SELECT b.bean_key, b.codec, b.state_version, " + state + " FROM tether_bean b WHERE ";
+    }
+
     /** The live session of an ID hash and all its beans: one row per bean, or one row with no bean. */
-    static Sql loadLive(String idHash, long now) {
-        return new Sql.Builder().append(LOAD + "s.id_hash = ").value(idHash)
+    static Sql loadLive(StateColumns columns, String idHash, long now) {
+        return new Sql.Builder().append(columns.load() + "s.id_hash = ").value(idHash)
                 .append(" AND s.expires_at > ").value(now).build();
     }
 
     /** A session by its surrogate key, expired or not, with all its beans. */
-    static Sql loadByPk(String pk) {
-        return new Sql.Builder().append(LOAD + "s.session_pk = ").value(pk).build();
+    static Sql loadByPk(StateColumns columns, String pk) {
+        return new Sql.Builder().append(columns.load() + "s.session_pk = ").value(pk).build();
     }
 
     /** The row of a live session, without its beans. */
@@ -49,9 +60,8 @@ final class SessionSql {
                 .value(idHash).append(" AND s.expires_at > ").value(now).append(" FOR UPDATE").build();
     }
 
-    static Sql beansOf(String pk) {
-        return new Sql.Builder().append("SELECT bean_key, codec, state_bytes, state_version FROM tether_bean "
-                + "WHERE session_pk = ").value(pk).build();
+    static Sql beansOf(StateColumns columns, String pk) {
+        return new Sql.Builder().append(columns.beans() + "b.session_pk = ").value(pk).build();
     }
 
     static Sql findByPrincipal(String principal, long now) {

@@ -22,14 +22,20 @@ import dev.tether.SessionTooLargeException;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.fixtures.Preferences;
+import dev.tether.ids.SessionIds;
 import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
 
-/** tether.max-bean-bytes and tether.max-session-bytes: refuse to store too much, refuse to read too much. */
+/**
+ * tether.max-bean-bytes and tether.max-session-bytes: refuse to store too much, refuse to read too much, on every
+ * database (the store measures stored state in SQL, with each database's own length function).
+ */
 @EnableWeld
+@RunsOnEveryDatabase
 class SizeLimitsTest {
 
     private static final int BEAN_LIMIT = 2048;
@@ -112,6 +118,38 @@ class SizeLimitsTest {
             assertThat(foo).isNull();
             assertThat(log.warnings()).singleElement().asString()
                     .contains(Basket.class.getName()).contains(ConfigKeys.MAX_BEAN_BYTES);
+        }
+    }
+
+    @Test
+    void aRequestReadsAtMostTheSessionLimitOfStoredStateAndTheBeanPastItStartsFresh() throws SQLException {
+        String id = units.run(null, () -> basket.setFoo(text(1500))).idToSend().orElseThrow();
+        String other = units.run(null, () -> {
+            preferences.getNames().add(text(1500));
+        }).idToSend().orElseThrow();
+        // each bean was stored within the limits; together, in one session, they are over the session's
+        moveBean(Preferences.class.getName(), other, id);
+
+        try (CapturedLog log = CapturedLog.of("dev.tether.context.UnitOfWork")) {
+            int[] read = units.run(id, () -> new int[] {basket.getFoo().length(), preferences.getNames().size()})
+                    .value();
+
+            assertThat(read).containsExactly(1500, 0);
+            assertThat(log.warnings()).singleElement().asString()
+                    .contains(Preferences.class.getName()).contains(ConfigKeys.MAX_SESSION_BYTES);
+        }
+    }
+
+    /** Moves a bean's row from one session to another, as rows written by other means could leave it. */
+    private void moveBean(String beanKey, String fromId, String toId) throws SQLException {
+        try (Connection c = storage.uncounted().getConnection();
+             PreparedStatement move = c.prepareStatement("UPDATE tether_bean SET session_pk = (SELECT session_pk "
+                     + "FROM tether_session WHERE id_hash = ?) WHERE bean_key = ? AND session_pk = (SELECT session_pk "
+                     + "FROM tether_session WHERE id_hash = ?)")) {
+            move.setString(1, SessionIds.hash(toId));
+            move.setString(2, beanKey);
+            move.setString(3, SessionIds.hash(fromId));
+            assertThat(move.executeUpdate()).isEqualTo(1);
         }
     }
 

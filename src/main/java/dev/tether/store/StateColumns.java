@@ -1,0 +1,56 @@
+package dev.tether.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/**
+ * How a load selects the beans' stored state: its length, as the database measures it, and its bytes only when
+ * that length is within the most one bean may take ({@code tether.max-bean-bytes}). A state too long to be
+ * decoded is then never sent over the connection, however long it has grown.
+ */
+public final class StateColumns {
+
+    private final String load;
+    private final String beans;
+
+    private StateColumns(String state) {
+        this.load = SessionSql.loadSelect(state);
+        this.beans = SessionSql.beansSelect(state);
+    }
+
+    /** Every state's bytes, whatever their length: the store of a caller that checks nothing on read. */
+    static StateColumns unbounded() {
+        return new StateColumns("b.state_bytes, NULL");
+    }
+
+    /** States up to {@code maxBytes} each, with the length function of the database behind the data source. */
+    public static StateColumns upTo(int maxBytes, DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return upTo(maxBytes, SchemaInstaller.dialectOf(connection.getMetaData().getDatabaseProductName()));
+        }
+    }
+
+    static StateColumns upTo(int maxBytes, String dialect) {
+        String length = switch (dialect) {
+            case "sqlserver" -> "DATALENGTH(b.state_bytes)";
+            case "oracle" -> "DBMS_LOB.GETLENGTH(b.state_bytes)";
+            // H2, PostgreSQL, MariaDB and MySQL: the SQL standard's name
+            default -> "OCTET_LENGTH(b.state_bytes)";
+        };
+        // the limit is a number of Tether's own settings, so it is part of the text, which stays the same for
+        // every execution
+        return new StateColumns("CASE WHEN " + length + " <= " + maxBytes + " THEN b.state_bytes END, " + length);
+    }
+
+    /** The start of {@link SessionSql}'s load, up to its WHERE. */
+    String load() {
+        return load;
+    }
+
+    /** The start of {@link SessionSql#beansOf}, up to its WHERE. */
+    String beans() {
+        return beans;
+    }
+}
