@@ -145,6 +145,14 @@ public class SessionUnits {
         extension.activeUnits().restore(handle.hidden());
     }
 
+    /**
+     * Binds a {@link #detach detached} unit to this thread, for the asynchronous dispatch that continues its request.
+     * The returned handle is {@link #detach detached} when the dispatch leaves the thread.
+     */
+    public UnitOfWorkHandle attach(UnitOfWorkHandle handle) {
+        return new UnitOfWorkHandle(handle.unit(), extension.activeUnits().bind(handle.unit()));
+    }
+
     /** Writes back a unit that was {@link #detach detached} from its thread. */
     public WriteBack closeDetached(UnitOfWorkHandle handle) {
         return handle.unit().writeBack();

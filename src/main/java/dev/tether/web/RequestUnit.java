@@ -23,6 +23,8 @@ final class RequestUnit {
     private final SessionIdTransport transport;
     private final HttpServletRequest request;
     private final UnitOfWorkHandle handle;
+    /** The unit's binding on the thread that runs it now: the request's, then an asynchronous dispatch's. */
+    private UnitOfWorkHandle onThread;
     private boolean closed;
 
     private RequestUnit(SessionUnits units, SessionIdTransport transport, HttpServletRequest request,
@@ -31,6 +33,7 @@ final class RequestUnit {
         this.transport = transport;
         this.request = request;
         this.handle = handle;
+        this.onThread = handle;
     }
 
     static RequestUnit open(SessionUnits units, SessionIdTransport transport, HttpServletRequest request) {
@@ -79,11 +82,20 @@ final class RequestUnit {
     }
 
     /**
-     * Unbinds the unit from the thread that opened it. Called by the filter that opened it when the request
-     * leaves it, completed or gone asynchronous; writing back does not depend on which thread it runs on.
+     * Unbinds the unit from the thread that runs it (the request's, or an asynchronous dispatch's). Called by the
+     * filter when the request leaves it, completed or gone asynchronous; writing back does not depend on which
+     * thread it runs on.
      */
-    void unbindFromThread() {
-        units.detach(handle);
+    synchronized void unbindFromThread() {
+        units.detach(onThread);
+    }
+
+    /**
+     * Binds the unit to the thread of an asynchronous dispatch of its request (the dispatched target continues the
+     * request, so it uses the same persistent beans), until {@link #unbindFromThread}.
+     */
+    synchronized void bindToThread() {
+        onThread = units.attach(handle);
     }
 
     /**

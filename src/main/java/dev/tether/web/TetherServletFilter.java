@@ -19,9 +19,12 @@ import dev.tether.context.SessionUnits;
 /**
  * The HTTP boundary for every request of the application, JAX-RS and Faces included: opens the request's unit
  * of work (nothing is loaded yet), and makes sure it is written back before the first byte of the body leaves,
- * so a failed write can still change the status and the client's next request sees this one's changes.
+ * so a failed write can still change the status and the client's next request sees this one's changes. An
+ * asynchronous dispatch of the request continues the same unit: the dispatched target uses the same beans, and
+ * its response (or its failure) decides what is written, as a synchronous request's does.
  */
-@WebFilter(filterName = "tether", urlPatterns = "/*", asyncSupported = true, dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(filterName = "tether", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class TetherServletFilter extends HttpFilter {
 
     private SessionUnits units;
@@ -36,12 +39,24 @@ public class TetherServletFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (RequestUnit.of(request) != null) {
+        RequestUnit unit = RequestUnit.of(request);
+        if (unit == null) {
+            unit = RequestUnit.open(units, transport, request);
+            run(unit, new WriteBackResponse(response, unit), request, response, chain);
+        } else if (request.getDispatcherType() == DispatcherType.ASYNC && !unit.isClosed()) {
+            unit.bindToThread();
+            // the response of a dispatch is the one the AsyncContext was started with: most often Tether's own
+            WriteBackResponse guarded = response instanceof WriteBackResponse own ? own
+                    : new WriteBackResponse(response, unit);
+            run(unit, guarded, request, response, chain);
+        } else {
             chain.doFilter(request, response);
-            return;
         }
-        RequestUnit unit = RequestUnit.open(units, transport, request);
-        WriteBackResponse guarded = new WriteBackResponse(response, unit);
+    }
+
+    /** Runs the rest of the chain in the unit, and writes it back when the chain is done, unless still async. */
+    private static void run(RequestUnit unit, WriteBackResponse guarded, HttpServletRequest request,
+                            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         try {
             chain.doFilter(new AsyncWriteBackRequest(request, guarded), guarded);
             if (request.isAsyncStarted()) {
@@ -69,8 +84,9 @@ public class TetherServletFilter extends HttpFilter {
     }
 
     /**
-     * The last resort of an asynchronous request: its first byte, {@code complete()} or {@code dispatch()} wrote
-     * it back before the response committed, unless the application went around the request Tether handed it.
+     * The last resort of an asynchronous request: its first byte or {@code complete()} wrote it back before the
+     * response committed (a dispatch continues through this filter), unless the application went around the
+     * request Tether handed it.
      * Then its changes are written late (and a failure is logged); a request that timed out or failed writes
      * nothing.
      */

@@ -8,9 +8,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
 /**
- * The container's {@link AsyncContext}, except that {@link #complete()} and every {@code dispatch} write the
- * unit of work back before the response can commit: an asynchronous request that writes no body would
- * otherwise commit at its completion, before the write-back could add its cookie or report a failure.
+ * The container's {@link AsyncContext}, except that {@link #complete()} writes the unit of work back before the
+ * response can commit: an asynchronous request that writes no body would otherwise commit at its completion, before
+ * the write-back could add its cookie or report a failure. A dispatch within the application writes nothing yet:
+ * Tether's filter continues the unit in the dispatched target, which may still change beans or fail. A dispatch to
+ * another application, which that filter does not see, writes back first.
  */
 final class WriteBackAsyncContext implements AsyncContext {
 
@@ -34,19 +36,19 @@ final class WriteBackAsyncContext implements AsyncContext {
 
     @Override
     public void dispatch() {
-        response.writeBackNow();
         container.dispatch();
     }
 
     @Override
     public void dispatch(String path) {
-        response.writeBackNow();
         container.dispatch(path);
     }
 
     @Override
     public void dispatch(ServletContext context, String path) {
-        response.writeBackNow();
+        if (context != container.getRequest().getServletContext()) {
+            response.writeBackNow();
+        }
         container.dispatch(context, path);
     }
 

@@ -96,6 +96,28 @@ class ResponseBoundaryIT {
     }
 
     @Test
+    void anAsynchronousDispatchContinuesTheUnitSoTheTargetsChangesAreStoredToo() {
+        Client browser = new Client(base);
+
+        HttpResponse<String> response = browser.post("servlet/commit/async-dispatch?item=handed");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("handed,handed dispatched");
+        assertThat(browser.get("api/notes").body()).isEqualTo("[\"handed\",\"handed dispatched\"]");
+    }
+
+    @Test
+    void anAsynchronousDispatchWhoseTargetFailsStoresNothingOfTheRequest() {
+        Client browser = new Client(base);
+        browser.post("api/notes?item=before");
+
+        HttpResponse<String> response = browser.post("servlet/commit/async-dispatch-fails?item=lost");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(browser.get("api/notes").body()).isEqualTo("[\"before\"]");
+    }
+
+    @Test
     void aResponseThatHandsOutANewIdIsNeitherStoredNorSharedByCaches() {
         Client browser = new Client(base);
 

@@ -20,6 +20,7 @@ import dev.tether.it.app.CounterResource;
 import dev.tether.it.app.CountingDecorator;
 import dev.tether.it.app.CountingInterceptor;
 import dev.tether.it.app.DecoratedCounter;
+import dev.tether.it.app.DispatchedServlet;
 import dev.tether.it.app.ExplicitApplication;
 import dev.tether.it.app.Gate;
 import dev.tether.it.app.InterceptedCounter;
@@ -145,7 +146,8 @@ final class Wars {
      * bean whose write-back fails with a server error.
      */
     static WebArchive appWithCommittingServlet(String name) {
-        return app(name, "").addClasses(CommittingServlet.class, Scrapbook.class, ScrapbookResource.class);
+        return app(name, "").addClasses(CommittingServlet.class, DispatchedServlet.class, Scrapbook.class,
+                ScrapbookResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */

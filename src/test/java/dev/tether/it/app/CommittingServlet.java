@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A plain Servlet that changes a persistent bean and then commits its response in one of the ways a Servlet can
  * (the path after {@code /servlet/commit/} says which), each of which must leave the change saved and the
- * cookie on the response. With {@code unsaveable} it also stores something that cannot be saved.
+ * cookie on the response. With {@code unsaveable} it also stores something that cannot be saved. The
+ * {@code async-dispatch} paths hand the request on to {@link DispatchedServlet}.
  */
 @WebServlet(urlPatterns = "/servlet/commit/*", asyncSupported = true)
 public class CommittingServlet extends HttpServlet {
@@ -69,6 +70,11 @@ public class CommittingServlet extends HttpServlet {
                     ((HttpServletResponse) async.getResponse()).setStatus(HttpServletResponse.SC_NO_CONTENT);
                     async.complete();
                 });
+            }
+            case "/async-dispatch", "/async-dispatch-fails" -> {
+                AsyncContext async = request.startAsync();
+                String then = request.getPathInfo().endsWith("fails") ? "fail" : "succeed";
+                async.start(() -> async.dispatch("/servlet/dispatched/" + then));
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
