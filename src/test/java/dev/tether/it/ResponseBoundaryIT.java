@@ -11,6 +11,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every way a response can commit or be rewritten after the write-back keeps what the write-back promised: the
@@ -33,14 +35,16 @@ class ResponseBoundaryIT {
         assertThat(browser.get("api/notes").body()).isEqualTo("[\"" + item + "\"]");
     }
 
-    @Test
-    void aRedirectWithAStatusCarriesTheNewCookie() {
+    /** Servlet 6.1's three new redirects; a 6.0 server (Payara 6) makes the plain one instead. */
+    @ParameterizedTest
+    @CsvSource({"redirect-with-status, 303", "redirect-keeping-buffer, 302", "redirect-with-status-keeping-buffer, 303"})
+    void aRedirectOfServlet61CarriesTheNewCookie(String kind, int status) {
         Client browser = new Client(base);
 
-        HttpResponse<String> response = browser.post("servlet/commit/redirect-with-status?item=moved");
+        HttpResponse<String> response = browser.post("servlet/commit/" + kind + "?item=moved");
 
         boolean servlet61 = response.headers().firstValue("X-Servlet-Version").orElseThrow().equals("6.1");
-        assertThat(response.statusCode()).isEqualTo(servlet61 ? 303 : 302);
+        assertThat(response.statusCode()).isEqualTo(servlet61 ? status : 302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/servlet/notes"));
         assertTheNewSessionHolds(browser, response, "moved");

@@ -3,6 +3,7 @@ package dev.tether.it.app;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -34,10 +35,10 @@ public class CommittingServlet extends HttpServlet {
         }
         String items = String.join(",", notes.getItems());
         switch (request.getPathInfo()) {
-            case "/redirect-with-status" -> {
+            case "/redirect-with-status", "/redirect-keeping-buffer", "/redirect-with-status-keeping-buffer" -> {
                 ServletContext servlets = request.getServletContext();
                 response.setHeader("X-Servlet-Version", servlets.getMajorVersion() + "." + servlets.getMinorVersion());
-                redirectWithStatus(response, request.getContextPath() + "/servlet/notes");
+                redirect61(response, request.getPathInfo().substring(1), request.getContextPath() + "/servlet/notes");
             }
             case "/reset" -> {
                 response.setContentType("text/plain");
@@ -81,19 +82,29 @@ public class CommittingServlet extends HttpServlet {
     }
 
     /**
-     * Servlet 6.1's {@code sendRedirect(location, 303)}, as an application compiled against 6.1 calls it; this
-     * one is compiled against 6.0, so it looks the method up. A 6.0 server has none: a plain redirect there.
+     * One of Servlet 6.1's redirects, as an application compiled against 6.1 calls it: with status 303, keeping the
+     * buffer, or both. This class is compiled against 6.0, so it looks the method up; a 6.0 server has none, and
+     * gets a plain redirect.
      */
-    private static void redirectWithStatus(HttpServletResponse response, String location) throws IOException {
-        Method withStatus;
+    private static void redirect61(HttpServletResponse response, String kind, String location) throws IOException {
+        Object[] arguments = switch (kind) {
+            case "redirect-with-status" -> new Object[] {location, HttpServletResponse.SC_SEE_OTHER};
+            case "redirect-keeping-buffer" -> new Object[] {location, false};
+            default -> new Object[] {location, HttpServletResponse.SC_SEE_OTHER, false};
+        };
+        Class<?>[] types = Arrays.stream(arguments)
+                .map(argument -> argument instanceof Integer ? int.class : argument instanceof Boolean ? boolean.class
+                        : String.class)
+                .toArray(Class<?>[]::new);
+        Method redirect;
         try {
-            withStatus = HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class);
+            redirect = HttpServletResponse.class.getMethod("sendRedirect", types);
         } catch (NoSuchMethodException servlet60) {
             response.sendRedirect(location);
             return;
         }
         try {
-            withStatus.invoke(response, location, HttpServletResponse.SC_SEE_OTHER);
+            redirect.invoke(response, arguments);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } catch (InvocationTargetException e) {
