@@ -34,7 +34,7 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     private boolean failed;
     private ServletOutputStream stream;
     private PrintWriter writer;
-    private final List<String[]> writtenBackHeaders = new ArrayList<>();
+    private final List<Header> writtenBackHeaders = new ArrayList<>();
 
     WriteBackResponse(HttpServletResponse response, RequestUnit unit) {
         super(response);
@@ -58,15 +58,15 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
     }
 
     private void addWrittenBackHeader(String name, String value) {
-        writtenBackHeaders.add(new String[] {name, value});
+        writtenBackHeaders.add(new Header(name, value));
         addHeader(name, value);
     }
 
     /** Puts back each header the write-back added that a reset removed. */
     private void restoreWrittenBackHeaders() {
-        for (String[] header : writtenBackHeaders) {
-            if (!getHeaders(header[0]).contains(header[1])) {
-                addHeader(header[0], header[1]);
+        for (Header header : writtenBackHeaders) {
+            if (!getHeaders(header.name()).contains(header.value())) {
+                addHeader(header.name(), header.value());
             }
         }
     }
@@ -299,5 +299,9 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
                 target.close();
             }
         }
+    }
+
+    /** A header the write-back added. */
+    private record Header(String name, String value) {
     }
 }
