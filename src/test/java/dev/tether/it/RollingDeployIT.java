@@ -32,7 +32,8 @@ import dev.tether.support.db.PostgresqlServer;
  * A rolling deploy: two WildFly servers on one PostgreSQL, one still running version 1 of the application and the
  * other already running version 2, behind a balancer that sends each request of a session to either. Between the
  * versions, {@code Profile} (Java serialization, a fixed {@code serialVersionUID}) and {@code Preferences} (JSON-B)
- * each lost a field and gained one, and {@code Badge} changed the type of its field. Sessions move from one version
+ * each lost a field and gained one ({@code Profile}'s of classes that only the version with the field has), and
+ * {@code Badge} changed the type of its field. Sessions move from one version
  * to the other and back, never with a server error: the fields both versions have keep their values in both
  * directions, and the bean whose change is incompatible starts fresh on each side with one warning there.
  *
@@ -86,14 +87,17 @@ class RollingDeployIT {
         Client onVersion1 = new Client(version1.url());
         Client onVersion2 = onVersion1.at(version2.url());
         ok(onVersion1.post("api/rolling/profile?field=name&value=Ada"));
+        ok(onVersion1.post("api/rolling/profile?field=city&value=Lyon"));
 
-        // the field version 2 added reads as the JVM's default, not as its constructor's "none"
+        // the field version 2 added reads as the JVM's default, not as what its constructor gives it
         assertThat(ok(onVersion2.get("api/rolling/profile"))).isEqualTo("name=Ada email=null");
+        ok(onVersion2.post("api/rolling/profile?field=email&value=ada@example.org"));
         assertThat(ok(onVersion2.post("api/rolling/profile?field=name&value=Grace")))
-                .isEqualTo("name=Grace email=null");
+                .isEqualTo("name=Grace email=ada@example.org");
         assertThat(ok(onVersion1.get("api/rolling/profile"))).isEqualTo("name=Grace city=null");
+        ok(onVersion1.post("api/rolling/profile?field=city&value=Turin"));
         assertThat(ok(onVersion1.post("api/rolling/profile?field=name&value=Edsger")))
-                .isEqualTo("name=Edsger city=null");
+                .isEqualTo("name=Edsger city=Turin");
         assertThat(ok(onVersion2.get("api/rolling/profile"))).isEqualTo("name=Edsger email=null");
 
         assertThat(warningsAbout("Profile", version1)).isZero();
@@ -105,13 +109,16 @@ class RollingDeployIT {
         Client onVersion1 = new Client(version1.url());
         Client onVersion2 = onVersion1.at(version2.url());
         ok(onVersion1.post("api/rolling/preferences?field=theme&value=dark"));
+        ok(onVersion1.post("api/rolling/preferences?field=pageSize&value=50"));
 
         assertThat(ok(onVersion2.get("api/rolling/preferences"))).isEqualTo("theme=dark language=en");
+        ok(onVersion2.post("api/rolling/preferences?field=language&value=fr"));
         assertThat(ok(onVersion2.post("api/rolling/preferences?field=theme&value=solarized")))
-                .isEqualTo("theme=solarized language=en");
+                .isEqualTo("theme=solarized language=fr");
         assertThat(ok(onVersion1.get("api/rolling/preferences"))).isEqualTo("theme=solarized pageSize=20");
+        ok(onVersion1.post("api/rolling/preferences?field=pageSize&value=10"));
         assertThat(ok(onVersion1.post("api/rolling/preferences?field=theme&value=contrast")))
-                .isEqualTo("theme=contrast pageSize=20");
+                .isEqualTo("theme=contrast pageSize=10");
         assertThat(ok(onVersion2.get("api/rolling/preferences"))).isEqualTo("theme=contrast language=en");
 
         assertThat(warningsAbout("Preferences", version1)).isZero();

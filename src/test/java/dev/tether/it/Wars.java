@@ -49,6 +49,7 @@ import dev.tether.it.app.Tag;
 import dev.tether.it.app.Tags;
 import dev.tether.it.app.TagsResource;
 import dev.tether.it.app.Tally;
+import dev.tether.it.app.rolling.Address;
 import dev.tether.it.app.rolling.Badge;
 import dev.tether.it.app.rolling.NamedFields;
 import dev.tether.it.app.rolling.Preferences;
@@ -112,7 +113,7 @@ final class Wars {
      */
     static WebArchive rollingVersion1(String name, String jdbcUrl, String user) {
         return appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class,
-                Profile.class, Preferences.class, Badge.class);
+                Profile.class, Address.class, Preferences.class, Badge.class);
     }
 
     /**

@@ -4,26 +4,26 @@ import java.io.Serializable;
 
 import dev.tether.PersistentSessionScoped;
 
-/** Version 2: {@code city} removed, {@code email} added, the same {@code serialVersionUID}. */
+/** Version 2: {@code address} removed, {@code contact} added, the same {@code serialVersionUID}. */
 @PersistentSessionScoped
 public class Profile implements Serializable, NamedFields {
 
     private static final long serialVersionUID = 1L;
 
     private String name;
-    private String email = "none";
+    private Contact contact = new Contact("none");
 
     @Override
     public void set(String field, String value) {
         switch (field) {
             case "name" -> name = value;
-            case "email" -> email = value;
+            case "email" -> contact = new Contact(value);
             default -> throw new IllegalArgumentException("version 2 of Profile has no field " + field);
         }
     }
 
     @Override
     public String describe() {
-        return "name=" + name + " email=" + email;
+        return "name=" + name + " email=" + (contact == null ? null : contact.email());
     }
 }
