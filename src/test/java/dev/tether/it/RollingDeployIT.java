@@ -33,9 +33,9 @@ import dev.tether.support.db.PostgresqlServer;
  * other already running version 2, behind a balancer that sends each request of a session to either. Between the
  * versions, {@code Profile} (Java serialization, a fixed {@code serialVersionUID}) and {@code Preferences} (JSON-B)
  * each lost a field and gained one ({@code Profile}'s of classes that only the version with the field has), and
- * {@code Badge} changed the type of its field. Sessions move from one version
- * to the other and back, never with a server error: the fields both versions have keep their values in both
- * directions, and the bean whose change is incompatible starts fresh on each side with one warning there.
+ * {@code Badge} (Java serialization) and {@code Score} (JSON-B) changed the type of a field. Sessions move from one
+ * version to the other and back, never with a server error: the fields both versions have keep their values in
+ * both directions, and a bean whose change is incompatible starts fresh on each side with one warning there.
  *
  * <p>Version 1's beans are in {@code dev.tether.it.app.rolling}; version 2's, the same classes changed, are in
  * {@code src/test/resources/rolling-deploy/v2}.
@@ -147,7 +147,7 @@ class RollingDeployIT {
     }
 
     @Test
-    void anIncompatibleChangeStartsTheBeanFreshOnEachVersionWithOneWarningThereAndNoServerError() {
+    void anIncompatibleChangeOfAJavaSerializedBeanStartsItFreshOnEachVersionWithOneWarningThere() {
         Client onVersion1 = new Client(version1.url());
         Client onVersion2 = onVersion1.at(version2.url());
         ok(onVersion1.post("api/rolling/badge?field=level&value=gold"));
@@ -164,6 +164,26 @@ class RollingDeployIT {
         assertThat(ok(onVersion1.get("api/rolling/badge"))).isEqualTo("level=silver");
         assertThat(ok(onVersion1.get("api/rolling/profile"))).isEqualTo("name=Ada city=null");
         assertThat(warningsAbout("Badge", version1)).isEqualTo(1);
+    }
+
+    @Test
+    void anIncompatibleChangeOfAJsonbBeanStartsItFreshOnEachVersionWithOneWarningThere() {
+        Client onVersion1 = new Client(version1.url());
+        Client onVersion2 = onVersion1.at(version2.url());
+        ok(onVersion1.post("api/rolling/score?field=marks&value=gold"));
+        ok(onVersion1.post("api/rolling/preferences?field=theme&value=dark"));
+
+        assertThat(ok(onVersion2.get("api/rolling/score"))).isEqualTo("marks=0");
+        assertThat(ok(onVersion2.post("api/rolling/score?field=marks&value=3"))).isEqualTo("marks=3");
+        assertThat(ok(onVersion2.get("api/rolling/score"))).isEqualTo("marks=3");
+        assertThat(ok(onVersion2.get("api/rolling/preferences"))).isEqualTo("theme=dark language=en");
+        assertThat(warningsAbout("Score", version2)).isEqualTo(1);
+
+        assertThat(ok(onVersion1.get("api/rolling/score"))).isEqualTo("marks=[]");
+        assertThat(ok(onVersion1.post("api/rolling/score?field=marks&value=silver"))).isEqualTo("marks=[silver]");
+        assertThat(ok(onVersion1.get("api/rolling/score"))).isEqualTo("marks=[silver]");
+        assertThat(ok(onVersion1.get("api/rolling/preferences"))).isEqualTo("theme=dark pageSize=20");
+        assertThat(warningsAbout("Score", version1)).isEqualTo(1);
     }
 
     /** The body of a response that must be a 200: a rolling deploy never answers with an error. */

@@ -55,6 +55,7 @@ import dev.tether.it.app.rolling.NamedFields;
 import dev.tether.it.app.rolling.Preferences;
 import dev.tether.it.app.rolling.Profile;
 import dev.tether.it.app.rolling.RollingResource;
+import dev.tether.it.app.rolling.Score;
 
 /** Test WARs as a user builds them: their classes, and the Tether jar (the one this build made) in WEB-INF/lib. */
 final class Wars {
@@ -113,7 +114,7 @@ final class Wars {
      */
     static WebArchive rollingVersion1(String name, String jdbcUrl, String user) {
         return appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class,
-                Profile.class, Address.class, Preferences.class, Badge.class);
+                Profile.class, Address.class, Preferences.class, Badge.class, Score.class);
     }
 
     /**

@@ -25,6 +25,8 @@ public class RollingResource {
     Preferences preferences;
     @Inject
     Badge badge;
+    @Inject
+    Score score;
 
     @GET
     @Path("{bean}")
@@ -48,6 +50,7 @@ public class RollingResource {
             case "profile" -> profile;
             case "preferences" -> preferences;
             case "badge" -> badge;
+            case "score" -> score;
             default -> throw new NotFoundException("no bean " + name);
         };
     }
