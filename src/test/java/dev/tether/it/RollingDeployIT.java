@@ -178,6 +178,8 @@ class RollingDeployIT {
         assertThat(ok(onVersion2.get("api/rolling/score"))).isEqualTo("marks=3");
         assertThat(ok(onVersion2.get("api/rolling/preferences"))).isEqualTo("theme=dark language=en");
         assertThat(warningsAbout("Score", version2)).isEqualTo(1);
+        assertThat(version2.serverLog()).contains("the stored field 'marks' of dev.tether.it.app.rolling.Score is an "
+                + "array, which does not read as int");
 
         assertThat(ok(onVersion1.get("api/rolling/score"))).isEqualTo("marks=[]");
         assertThat(ok(onVersion1.post("api/rolling/score?field=marks&value=silver"))).isEqualTo("marks=[silver]");
