@@ -214,17 +214,23 @@ class RollingDeployIT {
         }
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", into.toString(),
                 "-classpath", System.getProperty("java.class.path")));
-        try (Stream<Path> files = Files.walk(Path.of(RollingDeployIT.class.getResource("/rolling-deploy/v2").toURI()))) {
+        try (Stream<Path> files = Files.walk(resource("/rolling-deploy/v2"))) {
             files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         if (javac.run(null, errors, errors, arguments.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("version 2 does not compile:\n"
                     + errors.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(RollingDeployIT.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
