@@ -88,7 +88,11 @@ public final class JavaSerializationCodec implements BeanCodec {
         protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
             String name = desc.getName();
             if (!allowList.allows(name)) {
-                throw new InvalidClassException(name, "not in Tether's deserialization allow-list "
+                // refused as a class that is not there: never loaded, and, as Java serialization treats a missing
+                // class, fatal only where its object is needed. Its value in a field the bean's class no longer
+                // declares is skipped, so a field removed (or added by a newer version) is a compatible change
+                // even when it holds a class the reading version does not know
+                throw new ClassNotFoundException(name + " is not in Tether's deserialization allow-list "
                         + "(add it to tether.serialization.allow if it belongs in session state)");
             }
             try {

@@ -173,7 +173,7 @@ public final class JsonbCodec implements BeanCodec {
         for (Field field : jsonFields(type)) {
             JsonValue value = stored.get(jsonName(field));
             if (value != null) {
-                Object read = valueFromJson(value, field.getGenericType());
+                Object read = fieldFromJson(value, field, type);
                 if (read == null && field.getType().isPrimitive()) {
                     throw new UnreadableStateException("field '" + field.getName() + "' of " + type.getName()
                             + " is a " + field.getType() + " and the stored value is null", null);
@@ -182,6 +182,32 @@ public final class JsonbCodec implements BeanCodec {
             }
         }
         return bean;
+    }
+
+    /**
+     * One field's stored value read as the field's type. A value that does not read (a field whose type changed
+     * since it was written) is reported with the field, the kind of JSON stored and the type: JSON-B's own message
+     * often names neither. The stored value itself is left out, since it may be personal data.
+     */
+    private Object fieldFromJson(JsonValue value, Field field, Class<?> type) {
+        try {
+            return valueFromJson(value, field.getGenericType());
+        } catch (RuntimeException e) {
+            throw new UnreadableStateException("the stored field '" + jsonName(field) + "' of " + type.getName()
+                    + " is " + kindOf(value) + ", which does not read as " + field.getGenericType().getTypeName()
+                    + " (" + e + ")", e);
+        }
+    }
+
+    private static String kindOf(JsonValue value) {
+        return switch (value.getValueType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
     }
 
     /** An instance of a bean class from its constructor without parameters, of any visibility. */

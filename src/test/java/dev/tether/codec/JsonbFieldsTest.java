@@ -61,6 +61,17 @@ class JsonbFieldsTest {
     }
 
     @Test
+    void aStoredFieldThatNoLongerReadsAsItsTypeIsNamedWithTheKindOfJsonAndTheTypeButNotItsValue() {
+        byte[] older = "{\"value\":[\"secret\"]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode(older, PrivateCounter.class))
+                .isInstanceOf(UnreadableStateException.class)
+                .hasMessageStartingWith("the stored field 'value' of " + PrivateCounter.class.getName()
+                        + " is an array, which does not read as int")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
     void aDocumentNestedTooDeeplyMakesTheBeanStartFreshInsteadOfOverflowingTheStack() {
         int depth = 900;
         String deep = "{\"head\":" + "{\"next\":".repeat(depth) + "null" + "}".repeat(depth) + "}";

@@ -1,10 +1,16 @@
 package dev.tether.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.FileAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,6 +50,13 @@ import dev.tether.it.app.Tag;
 import dev.tether.it.app.Tags;
 import dev.tether.it.app.TagsResource;
 import dev.tether.it.app.Tally;
+import dev.tether.it.app.rolling.Address;
+import dev.tether.it.app.rolling.Badge;
+import dev.tether.it.app.rolling.NamedFields;
+import dev.tether.it.app.rolling.Preferences;
+import dev.tether.it.app.rolling.Profile;
+import dev.tether.it.app.rolling.RollingResource;
+import dev.tether.it.app.rolling.Score;
 
 /** Test WARs as a user builds them: their classes, and the Tether jar (the one this build made) in WEB-INF/lib. */
 final class Wars {
@@ -94,6 +107,32 @@ final class Wars {
                 .addClasses(NodeResource.class, Gate.class)
                 .setWebXML(new StringAsset(webXml))
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
+    }
+
+    /**
+     * Version 1 of the rolling-deploy test's application on PostgreSQL: the beans of {@code dev.tether.it.app.rolling}
+     * as the build compiled them.
+     */
+    static WebArchive rollingVersion1(String name, String jdbcUrl, String user) {
+        return appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class,
+                Profile.class, Address.class, Preferences.class, Badge.class, Score.class);
+    }
+
+    /**
+     * Version 2 of the same application: the same resource and interface, and in place of version 1's beans the
+     * class files under {@code beanClasses} (a directory laid out by package), which have the same names.
+     */
+    static WebArchive rollingVersion2(String name, String jdbcUrl, String user, Path beanClasses) {
+        WebArchive war = appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class);
+        try (Stream<Path> files = Files.walk(beanClasses)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String path = beanClasses.relativize(file).toString().replace(File.separatorChar, '/');
+                war.add(new FileAsset(file.toFile()), "WEB-INF/classes/" + path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return war;
     }
 
     private static File jarOf(Class<?> type) {

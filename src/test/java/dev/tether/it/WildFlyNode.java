@@ -62,6 +62,12 @@ final class WildFlyNode implements AutoCloseable {
         }
     }
 
+    /** What the server logged so far ({@code log/server.log} of its base directory), or nothing before it started. */
+    String serverLog() {
+        Path log = baseDir.resolve("log").resolve("server.log");
+        return Files.exists(log) ? read(log) : "";
+    }
+
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
