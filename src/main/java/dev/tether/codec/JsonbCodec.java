@@ -194,8 +194,7 @@ public final class JsonbCodec implements BeanCodec {
             return valueFromJson(value, field.getGenericType());
         } catch (RuntimeException e) {
             throw new UnreadableStateException("the stored field '" + jsonName(field) + "' of " + type.getName()
-                    + " is " + kindOf(value) + ", which does not read as " + field.getGenericType().getTypeName()
-                    + " (" + e + ")", e);
+                    + " is " + kindOf(value) + ", which does not read as " + field.getGenericType().getTypeName(), e);
         }
     }
 
