@@ -1,5 +1,7 @@
 package dev.tether.monitoring;
 
+import java.util.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +22,8 @@ import dev.tether.PersistentSessions;
 @ApplicationScoped
 class MicroProfileMetrics {
 
+    private static final Logger LOG = Logger.getLogger(MicroProfileMetrics.class.getName());
+
     private final Instance<MetricRegistry> registries;
     private final PersistentSessions sessions;
 
@@ -32,6 +36,9 @@ class MicroProfileMetrics {
     void publishWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (registries.isResolvable()) {
             publishTo(registries.get());
+            LOG.info("Tether: its figures are published through MicroProfile Metrics, as the tether_* series");
+        } else {
+            LOG.fine("Tether: MicroProfile Metrics is visible, but the application has no registry bean");
         }
     }
 

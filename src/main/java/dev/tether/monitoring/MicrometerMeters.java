@@ -1,6 +1,8 @@
 package dev.tether.monitoring;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -8,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.tether.PersistentSessions;
@@ -22,6 +22,8 @@ import dev.tether.PersistentSessions;
  */
 @ApplicationScoped
 class MicrometerMeters {
+
+    private static final Logger LOG = Logger.getLogger(MicrometerMeters.class.getName());
 
     private final Instance<MeterRegistry> registries;
     /** Micrometer holds the object a function meter reads only weakly; this bean, in the application context, keeps it. */
@@ -36,18 +38,24 @@ class MicrometerMeters {
     void publishWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (registries.isResolvable()) {
             publishTo(registries.get());
+            LOG.info("Tether: its figures are published through Micrometer, as the tether_* series");
+        } else {
+            LOG.fine("Tether: Micrometer is visible, but the application has no registry bean");
         }
     }
 
+    /**
+     * Through the registry's own methods rather than the meter builders: WildFly's registry for a deployment passes
+     * on to the server's registries (and so to its endpoints) only what comes through these.
+     */
     void publishTo(MeterRegistry registry) {
         for (PublishedFigures.Count count : PublishedFigures.COUNTS) {
-            FunctionCounter.builder(count.name(), sessions, s -> count.value().applyAsLong(s.statistics()))
-                    .description(count.description()).baseUnit(count.unit()).register(registry);
+            registry.more().counter(count.name(), List.of(), sessions,
+                    s -> count.value().applyAsLong(s.statistics()));
         }
         for (PublishedFigures.Timing timing : PublishedFigures.TIMINGS) {
-            FunctionTimer.builder(timing.name(), sessions, s -> timing.count().applyAsLong(s.statistics()),
-                            s -> timing.total().apply(s.statistics()).toNanos(), TimeUnit.NANOSECONDS)
-                    .description(timing.description()).register(registry);
+            registry.more().timer(timing.name(), List.of(), sessions, s -> timing.count().applyAsLong(s.statistics()),
+                    s -> timing.total().apply(s.statistics()).toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 }

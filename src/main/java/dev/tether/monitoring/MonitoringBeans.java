@@ -2,12 +2,15 @@ package dev.tether.monitoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Tether's beans for the monitoring APIs the application can see. Each API is optional: a bean is named here only
  * by its class name and loaded only after its API has loaded, so the jar deploys alike on a server without them.
  */
 public final class MonitoringBeans {
+
+    private static final Logger LOG = Logger.getLogger(MonitoringBeans.class.getName());
 
     /** Named, not referenced: a class literal would load the bean, and with it the API it implements. */
     private static final String PACKAGE = "dev.tether.monitoring.";
@@ -29,7 +32,7 @@ public final class MonitoringBeans {
             Class.forName(api, false, loader);
             beans.add(Class.forName(bean, false, loader));
         } catch (ClassNotFoundException | LinkageError notVisible) {
-            // the server does not offer this API to the application
+            LOG.fine(() -> "Tether: " + api + " is not visible to the application, so no " + bean);
         }
     }
 }

@@ -15,7 +15,7 @@ import dev.tether.SessionStatistics;
 final class PublishedFigures {
 
     /** A count that only grows. */
-    record Count(String name, String description, String unit, ToLongFunction<SessionStatistics> value) {
+    record Count(String name, String description, ToLongFunction<SessionStatistics> value) {
     }
 
     /** A count of events and the total time they took, from which an average follows. */
@@ -24,26 +24,26 @@ final class PublishedFigures {
     }
 
     static final List<Count> COUNTS = List.of(
-            new Count("tether.sessions.loaded", "lookups that found a live session", null,
+            new Count("tether.sessions.loaded", "lookups that found a live session",
                     SessionStatistics::sessionsLoaded),
-            new Count("tether.sessions.created", "new sessions stored", null, SessionStatistics::sessionsCreated),
-            new Count("tether.sessions.written", "write-backs to a stored session that wrote something", null,
+            new Count("tether.sessions.new", "new sessions stored", SessionStatistics::sessionsCreated),
+            new Count("tether.sessions.written", "write-backs to a stored session that wrote something",
                     SessionStatistics::sessionsWritten),
             new Count("tether.sessions.invalidated", "stored sessions ended through invalidate() or invalidateAll",
-                    null, SessionStatistics::sessionsInvalidated),
-            new Count("tether.sessions.purged", "expired sessions deleted by purges on this node", null,
+                    SessionStatistics::sessionsInvalidated),
+            new Count("tether.sessions.purged", "expired sessions deleted by purges on this node",
                     SessionStatistics::sessionsPurged),
-            new Count("tether.beans.decoded", "stored beans read back into an instance", null,
+            new Count("tether.beans.decoded", "stored beans read back into an instance",
                     SessionStatistics::beansDecoded),
-            new Count("tether.beans.started.fresh", "stored beans that could not be read and started fresh", null,
+            new Count("tether.beans.started.fresh", "stored beans that could not be read and started fresh",
                     SessionStatistics::beansStartedFresh),
-            new Count("tether.beans.written", "beans inserted or updated", null, SessionStatistics::beansWritten),
-            new Count("tether.beans.written.bytes", "the encoded size of the beans written", "bytes",
+            new Count("tether.beans.written", "beans inserted or updated", SessionStatistics::beansWritten),
+            new Count("tether.beans.written.bytes", "the encoded size of the beans written",
                     SessionStatistics::bytesWritten),
             new Count("tether.conflicts", "write-backs refused because another unit changed the same rows (409)",
-                    null, SessionStatistics::conflicts),
+                    SessionStatistics::conflicts),
             new Count("tether.store.unavailable", "loads and write-backs that found the store unusable or the "
-                    + "session busy (503)", null, SessionStatistics::storeUnavailable));
+                    + "session busy (503)", SessionStatistics::storeUnavailable));
 
     static final List<Timing> TIMINGS = List.of(
             new Timing("tether.session.loads", "lookups of a session in the store, found or not",

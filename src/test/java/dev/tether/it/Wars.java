@@ -2,6 +2,7 @@ package dev.tether.it;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.Map;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -78,6 +79,14 @@ final class Wars {
      * {@code tether.datasource}: configuration only, as a user would do it.
      */
     static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
+        return appOnPostgresql(name, jdbcUrl, user, Map.of());
+    }
+
+    /** As {@link #appOnPostgresql(String, String, String)}, with properties of the server's own for the pool. */
+    static WebArchive appOnPostgresql(String name, String jdbcUrl, String user, Map<String, String> poolProperties) {
+        StringBuilder properties = new StringBuilder();
+        poolProperties.forEach((key, value) -> properties.append(
+                "    <property><name>%s</name><value>%s</value></property>\n".formatted(key, value)));
         String webXml = """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -85,10 +94,10 @@ final class Wars {
                     <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
                     <url>%s</url>
                     <user>%s</user>
-                    <max-pool-size>20</max-pool-size>
+                %s    <max-pool-size>20</max-pool-size>
                   </data-source>
                 </web-app>
-                """.formatted(jdbcUrl, user);
+                """.formatted(jdbcUrl, user, properties);
         return app(name, "tether.datasource=java:app/jdbc/sessions\n")
                 .addClasses(NodeResource.class, Gate.class)
                 .setWebXML(new StringAsset(webXml))
