@@ -36,7 +36,8 @@ import dev.tether.support.db.PostgresqlServer;
 
 /**
  * On Payara Micro as it ships (MicroProfile Metrics and Health on its HTTP port), with its sessions in a PostgreSQL the
- * test runs itself: Tether's figures on the server's own {@code /metrics} endpoint, exact after a known sequence of
+ * test runs itself (reached through a {@code @SessionStorage} data source: Payara binds the data sources an application
+ * defines in {@code web.xml} only after Tether has looked for its own): Tether's figures on the server's own {@code /metrics} endpoint, exact after a known sequence of
  * requests, and Tether's readiness check in {@code /health/ready} following the database as it stops and comes back.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -50,20 +51,12 @@ class MonitoringOnPayaraIT {
 
     private static PostgresqlServer database;
 
-    /**
-     * The database starts here, before the server deploys the application. Payara checks each pooled connection
-     * before it hands it out (as an operator configures a pool that should outlive a database restart), so
-     * connections that the stopped database broke are replaced once it is back.
-     */
+    /** The database starts here, before the server deploys the application. */
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         deleteData();
         database = PostgresqlServer.start(DATABASE_PORT, DATA);
-        return Wars.appOnPostgresql("monitored", database.jdbcUrl(), database.user(), Map.of(
-                "fish.payara.is-connection-validation-required", "true",
-                "fish.payara.connection-validation-method", "custom-validation",
-                "fish.payara.validation-classname", "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "fish.payara.fail-all-connections", "true"));
+        return Wars.appWithOwnPostgresqlStorage("monitored", database.jdbcUrl(), database.user());
     }
 
     @AfterAll

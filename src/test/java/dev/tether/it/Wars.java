@@ -2,7 +2,6 @@ package dev.tether.it;
 
 import java.io.File;
 import java.net.URISyntaxException;
-import java.util.Map;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -34,6 +33,7 @@ import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
 import dev.tether.it.app.PlainBeansResource;
+import dev.tether.it.app.PostgresqlSessionStorage;
 import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.Scrapbook;
@@ -79,14 +79,6 @@ final class Wars {
      * {@code tether.datasource}: configuration only, as a user would do it.
      */
     static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
-        return appOnPostgresql(name, jdbcUrl, user, Map.of());
-    }
-
-    /** As {@link #appOnPostgresql(String, String, String)}, with properties of the server's own for the pool. */
-    static WebArchive appOnPostgresql(String name, String jdbcUrl, String user, Map<String, String> poolProperties) {
-        StringBuilder properties = new StringBuilder();
-        poolProperties.forEach((key, value) -> properties.append(
-                "    <property><name>%s</name><value>%s</value></property>\n".formatted(key, value)));
         String webXml = """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -94,13 +86,23 @@ final class Wars {
                     <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
                     <url>%s</url>
                     <user>%s</user>
-                %s    <max-pool-size>20</max-pool-size>
+                    <max-pool-size>20</max-pool-size>
                   </data-source>
                 </web-app>
-                """.formatted(jdbcUrl, user, properties);
+                """.formatted(jdbcUrl, user);
         return app(name, "tether.datasource=java:app/jdbc/sessions\n")
                 .addClasses(NodeResource.class, Gate.class)
                 .setWebXML(new StringAsset(webXml))
+                .addAsLibrary(jarOf(org.postgresql.Driver.class));
+    }
+
+    /**
+     * The test application with its sessions in a PostgreSQL it reaches through a {@code @SessionStorage} producer of
+     * its own, with no pool of the server's in between.
+     */
+    static WebArchive appWithOwnPostgresqlStorage(String name, String jdbcUrl, String user) {
+        return app(name, "it.sessions.url=" + jdbcUrl + "\nit.sessions.user=" + user + "\n")
+                .addClass(PostgresqlSessionStorage.class)
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 
