@@ -26,7 +26,7 @@ class MicrometerMeters {
     private static final Logger LOG = Logger.getLogger(MicrometerMeters.class.getName());
 
     private final Instance<MeterRegistry> registries;
-    /** Micrometer holds the object a function meter reads only weakly; this bean, in the application context, keeps it. */
+    /** Micrometer holds the object a function meter reads only weakly; this bean, application scoped, keeps it. */
     private final PersistentSessions sessions;
 
     @Inject

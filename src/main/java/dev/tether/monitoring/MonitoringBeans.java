@@ -22,7 +22,8 @@ public final class MonitoringBeans {
     public static List<Class<?>> visibleTo(ClassLoader loader) {
         List<Class<?>> beans = new ArrayList<>();
         addWhenVisible(beans, loader, "io.micrometer.core.instrument.MeterRegistry", PACKAGE + "MicrometerMeters");
-        addWhenVisible(beans, loader, "org.eclipse.microprofile.metrics.MetricRegistry", PACKAGE + "MicroProfileMetrics");
+        addWhenVisible(beans, loader, "org.eclipse.microprofile.metrics.MetricRegistry",
+                PACKAGE + "MicroProfileMetrics");
         addWhenVisible(beans, loader, "org.eclipse.microprofile.health.HealthCheck", PACKAGE + "StoreReadiness");
         return beans;
     }

@@ -10,7 +10,8 @@ import dev.tether.SessionStatistics;
 /**
  * The figures of {@link SessionStatistics} as Tether publishes them through a server's metrics API: one list, so
  * that every API publishes the same figures under the same names. Names are written as Micrometer writes them (dots);
- * in the Prometheus format both APIs give the same series, {@code tether_sessions_created_total} and so on.
+ * in the Prometheus format both APIs give the same series, {@code tether_sessions_new_total} and so on. (Not
+ * {@code created}: the Prometheus client WildFly uses drops a {@code _created} suffix, which OpenMetrics reserves.)
  */
 final class PublishedFigures {
 

@@ -35,10 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tether.support.db.PostgresqlServer;
 
 /**
- * On Payara Micro as it ships (MicroProfile Metrics and Health on its HTTP port), with its sessions in a PostgreSQL the
- * test runs itself (reached through a {@code @SessionStorage} data source: Payara binds the data sources an application
- * defines in {@code web.xml} only after Tether has looked for its own): Tether's figures on the server's own {@code /metrics} endpoint, exact after a known sequence of
- * requests, and Tether's readiness check in {@code /health/ready} following the database as it stops and comes back.
+ * On Payara Micro as it ships (MicroProfile Metrics and Health on its HTTP port): Tether's figures on the server's own
+ * {@code /metrics} endpoint, exact after a known sequence of requests, and Tether's readiness check in
+ * {@code /health/ready} following a PostgreSQL the test stops and starts again under the running server. The
+ * application reaches that database through a {@code @SessionStorage} data source of its own: Payara binds the data
+ * sources an application defines in {@code web.xml} only after Tether has looked for its own.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
