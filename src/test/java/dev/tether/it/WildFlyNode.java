@@ -177,10 +177,10 @@ final class WildFlyNode implements AutoCloseable {
     private void prepareBaseDir(WebArchive war) {
         try {
             delete(baseDir);
-            Path configuration = home.resolve("standalone/configuration");
-            try (Stream<Path> files = Files.walk(configuration)) {
+            Path shipped = home.resolve("standalone/configuration");
+            try (Stream<Path> files = Files.walk(shipped)) {
                 for (Path source : files.filter(f -> !f.toString().contains("standalone_xml_history")).toList()) {
-                    Path target = baseDir.resolve("configuration").resolve(configuration.relativize(source).toString());
+                    Path target = baseDir.resolve("configuration").resolve(shipped.relativize(source).toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(target);
                     } else {
@@ -188,8 +188,8 @@ final class WildFlyNode implements AutoCloseable {
                     }
                 }
             }
-            Path file = baseDir.resolve("configuration").resolve(this.configuration.file());
-            Files.writeString(file, this.configuration.change().apply(Files.readString(file)));
+            Path file = baseDir.resolve("configuration").resolve(configuration.file());
+            Files.writeString(file, configuration.change().apply(Files.readString(file)));
             Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
             war.as(ZipExporter.class).exportTo(deployments.resolve(war.getName()).toFile(), true);
         } catch (IOException e) {
