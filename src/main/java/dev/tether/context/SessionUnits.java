@@ -70,6 +70,16 @@ public class SessionUnits {
     }
 
     /**
+     * Checks that the store can serve requests now: started (its schema created or checked), and the database
+     * answering one cheap query on Tether's tables. For readiness checks.
+     *
+     * @throws SessionStoreUnavailableException naming what is wrong
+     */
+    public void probeStore() {
+        runtime.connection().probe();
+    }
+
+    /**
      * Starts a unit of work on this thread, hiding any unit already active until this one is closed.
      *
      * @param rawId the ID as the client sent it, or {@code null}; a malformed one counts as none

@@ -33,6 +33,7 @@ final class StoreConnection implements AutoCloseable {
     private final StoreKind kind;
     private final int maxBeanBytes;
     private EntityManagerFactory emf;
+    private volatile DataSource startedOn;
     private volatile SessionStore store;
 
     StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes) {
@@ -74,10 +75,29 @@ final class StoreConnection implements AutoCloseable {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
                 throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
             }
+            startedOn = source;
             store = kind == StoreKind.JPA ? new JpaSessionStore(emf, stateColumns)
                     : new JdbcSessionStore(source, stateColumns);
         }
         return store;
+    }
+
+    /**
+     * Starts the store if it is not yet, then asks the database one cheap question on Tether's session table. An
+     * application's own store has no data source of Tether's: started is all that can be said of it.
+     *
+     * @throws SessionStoreUnavailableException when the store cannot start or the database does not answer
+     */
+    void probe() {
+        store();
+        DataSource source = startedOn;
+        if (source != null) {
+            try {
+                SchemaInstaller.probe(source);
+            } catch (SQLException e) {
+                throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -34,6 +34,7 @@ import dev.tether.codec.JsonbCodec;
 import dev.tether.codec.JsonbStateCheck;
 import dev.tether.config.ConfigSource;
 import dev.tether.config.TetherSettings;
+import dev.tether.monitoring.MonitoringBeans;
 
 /**
  * Registers the persistent session context and Tether's own beans, and checks every
@@ -56,6 +57,9 @@ public class TetherExtension implements Extension {
         // the jar has no beans.xml (an archive with an extension is not scanned), so its beans are added here
         for (Class<?> type : List.of(SessionUnits.class, PersistentSessionFacade.class,
                 PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class, SessionPurge.class)) {
+            event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
+        }
+        for (Class<?> type : MonitoringBeans.visibleTo(TetherExtension.class.getClassLoader())) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
         }
     }

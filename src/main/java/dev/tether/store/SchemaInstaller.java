@@ -44,6 +44,8 @@ public final class SchemaInstaller {
             "^(?:CREATE TABLE|CREATE INDEX \\w+ ON|INSERT INTO)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     /** How long a node that lost the race to create the tables waits for the winner to finish them. */
     private static final Duration RACE_WAIT = Duration.ofSeconds(10);
+    /** A probe of a database that hangs rather than refuses fails after this, so a readiness check answers. */
+    private static final int PROBE_TIMEOUT_SECONDS = 5;
 
     private SchemaInstaller() {
     }
@@ -105,6 +107,18 @@ public final class SchemaInstaller {
                         + "upgrade them with tether.schema.create=true");
             }
             warnIfNewer(version);
+        }
+    }
+
+    /**
+     * The question a readiness check asks at each probe, once the schema was created or checked at start: one
+     * statement that reads no row of the session table but fails when the database or the table is gone.
+     */
+    public static void probe(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+            statement.executeQuery("SELECT COUNT(*) FROM tether_session WHERE 1 = 0").close();
         }
     }
 

@@ -40,6 +40,7 @@ import dev.tether.it.app.NotesServlet;
 import dev.tether.it.app.OwnEntity;
 import dev.tether.it.app.OwnPersistenceResource;
 import dev.tether.it.app.PlainBeansResource;
+import dev.tether.it.app.PostgresqlSessionStorage;
 import dev.tether.it.app.PrincipalResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.Scrapbook;
@@ -133,6 +134,16 @@ final class Wars {
             throw new UncheckedIOException(e);
         }
         return war;
+    }
+
+    /**
+     * The test application with its sessions in a PostgreSQL it reaches through a {@code @SessionStorage} producer of
+     * its own, with no pool of the server's in between.
+     */
+    static WebArchive appWithOwnPostgresqlStorage(String name, String jdbcUrl, String user) {
+        return app(name, "it.sessions.url=" + jdbcUrl + "\nit.sessions.user=" + user + "\n")
+                .addClass(PostgresqlSessionStorage.class)
+                .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 
     private static File jarOf(Class<?> type) {

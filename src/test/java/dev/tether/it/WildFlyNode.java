@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -30,19 +31,36 @@ final class WildFlyNode implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The configuration a node starts with: a file of the unpacked server's, changed as a test needs it, and the
+     * stability level the server runs at (WildFly refuses features above it).
+     */
+    record Configuration(String file, UnaryOperator<String> change, String stability) {
+
+        /** The configuration the other end-to-end tests run on. */
+        static final Configuration STANDALONE = new Configuration("standalone.xml", UnaryOperator.identity(), null);
+    }
+
     private final String name;
     private final int portOffset;
     private final Path home = Path.of(System.getProperty("wildfly.home"));
     private final Path baseDir;
     private final String app;
+    private final Configuration configuration;
     private volatile Process process;
 
     /** A node that serves {@code war} (deployed from its deployments directory) once started. */
     WildFlyNode(String name, int portOffset, WebArchive war) {
+        this(name, portOffset, war, Configuration.STANDALONE);
+    }
+
+    /** A node that serves {@code war} on a configuration of its own. */
+    WildFlyNode(String name, int portOffset, WebArchive war, Configuration configuration) {
         this.name = name;
         this.portOffset = portOffset;
         this.baseDir = home.resolveSibling("wildfly-" + name);
         this.app = war.getName().replaceFirst("\\.war$", "");
+        this.configuration = configuration;
         prepareBaseDir(war);
         // a test JVM that ends abruptly must not leave servers behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,6 +86,11 @@ final class WildFlyNode implements AutoCloseable {
         return Files.exists(log) ? read(log) : "";
     }
 
+    /** An address of the management interface, where WildFly serves its health checks and metrics. */
+    URI management(String path) {
+        return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/" + path);
+    }
+
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -79,8 +102,12 @@ final class WildFlyNode implements AutoCloseable {
         }
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(home)
                 .setBaseDirectory(baseDir)
+                .setServerConfiguration(configuration.file())
                 .addJavaOptions("-Xms64m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
                         "-Djboss.socket.binding.port-offset=" + portOffset, "-Dtether.it.node=" + name);
+        if (configuration.stability() != null) {
+            command.setStability(configuration.stability());
+        }
         try {
             Files.deleteIfExists(consoleLog());
             process = Launcher.of(command).setRedirectErrorStream(true).redirectOutput(consoleLog()).launch();
@@ -156,10 +183,10 @@ final class WildFlyNode implements AutoCloseable {
     private void prepareBaseDir(WebArchive war) {
         try {
             delete(baseDir);
-            Path configuration = home.resolve("standalone/configuration");
-            try (Stream<Path> files = Files.walk(configuration)) {
+            Path shipped = home.resolve("standalone/configuration");
+            try (Stream<Path> files = Files.walk(shipped)) {
                 for (Path source : files.filter(f -> !f.toString().contains("standalone_xml_history")).toList()) {
-                    Path target = baseDir.resolve("configuration").resolve(configuration.relativize(source).toString());
+                    Path target = baseDir.resolve("configuration").resolve(shipped.relativize(source).toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(target);
                     } else {
@@ -167,6 +194,8 @@ final class WildFlyNode implements AutoCloseable {
                     }
                 }
             }
+            Path file = baseDir.resolve("configuration").resolve(configuration.file());
+            Files.writeString(file, configuration.change().apply(Files.readString(file)));
             Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
             war.as(ZipExporter.class).exportTo(deployments.resolve(war.getName()).toFile(), true);
         } catch (IOException e) {

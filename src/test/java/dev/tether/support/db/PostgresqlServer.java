@@ -2,6 +2,7 @@ package dev.tether.support.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,8 +42,20 @@ public final class PostgresqlServer implements TestDatabase, AutoCloseable {
 
     /** Starts a server on {@code port} (on 127.0.0.1) with an empty data directory. */
     public static PostgresqlServer start(int port) {
+        return start(port, EmbeddedPostgres.builder());
+    }
+
+    /**
+     * Starts a server on {@code port} on the data in {@code dataDirectory}, created when missing and kept when the
+     * server stops: {@link #close()} then start again is a database that went away and came back.
+     */
+    public static PostgresqlServer start(int port, Path dataDirectory) {
+        return start(port, EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
+    }
+
+    private static PostgresqlServer start(int port, EmbeddedPostgres.Builder builder) {
         try {
-            return new PostgresqlServer(EmbeddedPostgres.builder()
+            return new PostgresqlServer(builder
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")

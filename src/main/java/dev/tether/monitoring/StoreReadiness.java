@@ -1,0 +1,45 @@
+package dev.tether.monitoring;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.tether.context.SessionUnits;
+
+/**
+ * MicroProfile Health readiness: UP when the session store is started (its schema created or checked) and the
+ * database answers one cheap query on Tether's session table; DOWN, with the reason, otherwise. A node whose database
+ * is gone answers 503 to every request that uses a persistent bean, so it should get no traffic until it is back.
+ * Added only where the MicroProfile Health API is visible to the application. WildFly 39 does not ask it: its health
+ * subsystem sees only the beans of the application's own bean archives, not those a library's extension adds.
+ */
+@Readiness
+@ApplicationScoped
+class StoreReadiness implements HealthCheck {
+
+    static final String NAME = "tether-session-store";
+
+    private final SessionUnits units;
+
+    @Inject
+    StoreReadiness(SessionUnits units) {
+        this.units = units;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            units.probeStore();
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.empty());
+        } catch (RuntimeException unavailable) {
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
+                    Optional.of(Map.of("reason", String.valueOf(unavailable.getMessage()))));
+        }
+    }
+}

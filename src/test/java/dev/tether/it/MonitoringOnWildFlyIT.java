@@ -1,0 +1,110 @@
+package dev.tether.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import dev.tether.support.db.PostgresqlServer;
+
+/**
+ * On WildFly as its MicroProfile configuration ships ({@code standalone-microprofile.xml}), with the micrometer
+ * subsystem added and its Prometheus registry on, as the README tells operators: Tether's figures on the server's own
+ * metrics endpoint, exact after a known sequence of requests. The test runs the server itself, on a PostgreSQL of its
+ * own.
+ */
+@EnabledIfSystemProperty(named = "wildfly.home", matches = ".+", disabledReason = "runs WildFly 39 servers of its own")
+class MonitoringOnWildFlyIT {
+
+    private static final String APP = "monitored";
+    private static final int DATABASE_PORT = Integer.getInteger("it.monitoring.postgresql.port", 15435);
+    private static final int OFFSET = Integer.getInteger("it.monitoring.offset", 1000);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * What an operator adds to {@code standalone-microprofile.xml} (README, Monitoring): the micrometer extension and
+     * its subsystem with a Prometheus registry, served on the management interface at {@code /prometheus}.
+     */
+    static final WildFlyNode.Configuration MICROPROFILE_WITH_PROMETHEUS = new WildFlyNode.Configuration(
+            "standalone-microprofile.xml",
+            xml -> xml.replace("<extensions>",
+                            "<extensions>\n        <extension module=\"org.wildfly.extension.micrometer\"/>")
+                    .replace("<subsystem xmlns=\"urn:wildfly:microprofile-health-smallrye:",
+                            "<subsystem xmlns=\"urn:wildfly:micrometer:community:2.0\">"
+                            + "<prometheus-registry context=\"/prometheus\" security-enabled=\"false\"/></subsystem>\n"
+                            + "        <subsystem xmlns=\"urn:wildfly:microprofile-health-smallrye:"),
+            "community");
+
+    private static PostgresqlServer database;
+    private static WildFlyNode node;
+
+    @BeforeAll
+    static void startServerOnPostgresql() {
+        database = PostgresqlServer.start(DATABASE_PORT);
+        node = new WildFlyNode("monitored", OFFSET, Wars.appOnPostgresql(APP, database.jdbcUrl(), database.user()),
+                MICROPROFILE_WITH_PROMETHEUS);
+        node.start();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (node != null) {
+            node.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void thePrometheusEndpointShowsExactFiguresAfterAKnownSequenceOfRequests() {
+        Client browser = new Client(node.url());
+        browser.post("api/notes?item=first");    // a session created, one bean written
+        browser.get("api/notes");                // loaded, decoded, nothing written
+        browser.post("api/notes?item=second");   // loaded, decoded, one bean written
+
+        String metrics = get(node.management("prometheus")).body();
+
+        assertThat(value(metrics, "tether_sessions_new_total")).isEqualTo(1);
+        assertThat(value(metrics, "tether_sessions_loaded_total")).isEqualTo(2);
+        assertThat(value(metrics, "tether_sessions_written_total")).isEqualTo(1);
+        assertThat(value(metrics, "tether_beans_decoded_total")).isEqualTo(2);
+        assertThat(value(metrics, "tether_beans_written_total")).isEqualTo(2);
+        assertThat(value(metrics, "tether_beans_written_bytes_total")).isPositive();
+        assertThat(value(metrics, "tether_session_loads_seconds_count")).isEqualTo(2);
+        assertThat(value(metrics, "tether_session_loads_seconds_sum")).isPositive();
+        assertThat(value(metrics, "tether_session_writes_seconds_count")).isEqualTo(2);
+        assertThat(value(metrics, "tether_conflicts_total")).isZero();
+        assertThat(value(metrics, "tether_store_unavailable_total")).isZero();
+    }
+
+    /** The value of a series without labels beyond the server's own, as Prometheus's text format writes it. */
+    private static double value(String metrics, String series) {
+        Matcher line = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as("%s in%n%s", series, metrics).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    private static HttpResponse<String> get(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
