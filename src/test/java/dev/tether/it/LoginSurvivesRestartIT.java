@@ -2,7 +2,6 @@ package dev.tether.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,64 +24,47 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LoginSurvivesRestartIT {
 
-    private static final String SERVER = "restartable";
     private static final String APP = "restart-login";
 
     @Deployment(name = APP, managed = false, testable = false)
-    @TargetsContainer(SERVER)
+    @TargetsContainer(RestartableServer.NAME)
     static WebArchive deployment() {
         return Wars.appWithSessionLogin(APP);
     }
 
     @ArquillianResource
-    ContainerController server;
+    ContainerController servers;
     @ArquillianResource
     Deployer deployer;
 
-    private static URL base() {
-        try {
-            return new URL(System.getProperty("it.restartable.url") + APP + "/");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+    private RestartableServer server;
+
+    @BeforeEach
+    void describeServer() {
+        server = new RestartableServer(servers, deployer, APP);
     }
 
     @AfterEach
     void stopServer() {
-        if (server.isStarted(SERVER)) {
-            try {
-                deployer.undeploy(APP);
-            } finally {
-                server.stop(SERVER);
-            }
-        }
+        server.stopIfStarted();
     }
 
     @Test
-    void aLoginSurvivesARestartUntilTheUserLogsOutEverywhere() {
+    void aLoginSurvivesARestartUntilTheUserLogsOutEverywhere() throws Exception {
         String user = "alice-" + UUID.randomUUID();
-        server.start(SERVER);
-        deployer.deploy(APP);
-        Client browser = new Client(base());
+        URL app = server.start();
+        Client browser = new Client(app);
         browser.post("api/account/login?user=" + user);
         browser.post("api/notes?item=kept");
 
-        restartTheServer();
+        server.restart();
 
         assertThat(browser.get("api/account/whoami").body()).isEqualTo(user);
         assertThat(browser.get("api/notes").body()).isEqualTo("[\"kept\"]");
-        Client phone = new Client(base());
+        Client phone = new Client(app);
         phone.post("api/account/login?user=" + user);
         assertThat(phone.post("api/account/logout-everywhere").body()).isEqualTo("2");
         assertThat(browser.get("api/account/whoami").body()).isEqualTo("anonymous");
         assertThat(browser.get("api/notes").body()).isEqualTo("[]");
-    }
-
-    /** The application goes down and up with its server, as a Payara Micro process does with its deployment. */
-    private void restartTheServer() {
-        deployer.undeploy(APP);
-        server.stop(SERVER);
-        server.start(SERVER);
-        deployer.deploy(APP);
     }
 }

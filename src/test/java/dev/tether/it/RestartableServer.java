@@ -1,8 +1,19 @@
 package dev.tether.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -11,6 +22,12 @@ import org.jboss.arquillian.container.test.api.Deployer;
 final class RestartableServer {
 
     static final String NAME = "restartable";
+
+    /** Payara Micro's root directory for the restartable server (the payara executions only). */
+    private static final String PAYARA_ROOT = System.getProperty("restartable.root");
+    /** The directory that names the restartable server's process on its command line, on either server family. */
+    private static final String DIRECTORY = PAYARA_ROOT != null ? PAYARA_ROOT : System.getProperty("restartable.base");
+    private static final long EXIT_TIMEOUT_SECONDS = 60;
 
     private final ContainerController servers;
     private final Deployer deployer;
@@ -22,8 +39,15 @@ final class RestartableServer {
         this.app = app;
     }
 
-    /** Starts the server, deploys the application, and says where it answers. */
+    /**
+     * Starts the server, deploys the application, and says where it answers. On Payara Micro the root directory
+     * starts empty: it would otherwise still hold the applications of the test classes before, and the server would
+     * deploy them all again at every start.
+     */
     URL start() throws MalformedURLException {
+        if (PAYARA_ROOT != null) {
+            deleteTree(Path.of(PAYARA_ROOT));
+        }
         servers.start(NAME);
         deployer.deploy(app);
         return URI.create(System.getProperty("it.restartable.url") + app + "/").toURL();
@@ -34,19 +58,67 @@ final class RestartableServer {
      * down and up with its server: a Payara Micro process lives exactly as long as its deployment.
      */
     void restart() {
-        deployer.undeploy(app);
-        servers.stop(NAME);
+        stop();
         servers.start(NAME);
         deployer.deploy(app);
     }
 
     void stopIfStarted() {
         if (servers.isStarted(NAME)) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            deployer.undeploy(app);
+        } finally {
+            servers.stop(NAME);
+            awaitExit();
+        }
+    }
+
+    /**
+     * Waits until the server's process has exited. Payara Micro's adapter undeploys by signalling the process and
+     * returns at once, while the process takes seconds to shut down; a new process started meanwhile on the same
+     * root directory (its configuration, runtime jars and H2 database) can hang at start until the start times out.
+     * A restart is the old process gone, then the new one.
+     */
+    private static void awaitExit() {
+        List<ProcessHandle> running = ProcessHandle.current().descendants()
+                .filter(RestartableServer::isTheRestartableServer)
+                .toList();
+        for (ProcessHandle process : running) {
             try {
-                deployer.undeploy(app);
-            } finally {
-                servers.stop(NAME);
+                process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the restartable server's process " + process.pid()
+                        + " is still running " + EXIT_TIMEOUT_SECONDS + " s after it was told to stop", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static boolean isTheRestartableServer(ProcessHandle process) {
+        return process.info().arguments()
+                .map(arguments -> Arrays.stream(arguments).anyMatch(argument -> argument.contains(DIRECTORY)))
+                .orElse(false);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
