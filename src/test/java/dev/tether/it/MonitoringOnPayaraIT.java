@@ -13,8 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.json.bind.Jsonb;
@@ -75,23 +73,11 @@ class MonitoringOnPayaraIT {
     @Order(1)
     void theMetricsEndpointShowsExactFiguresAfterAKnownSequenceOfRequests() {
         Client browser = new Client(base);
-        browser.post("api/notes?item=first");    // a session created, one bean written
-        browser.get("api/notes");                // loaded, decoded, nothing written
-        browser.post("api/notes?item=second");   // loaded, decoded, one bean written
+        KnownSequence.run(browser);
 
         String metrics = server().get("metrics").body();
 
-        assertThat(value(metrics, "tether_sessions_new_total")).isEqualTo(1);
-        assertThat(value(metrics, "tether_sessions_loaded_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_sessions_written_total")).isEqualTo(1);
-        assertThat(value(metrics, "tether_beans_decoded_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_beans_written_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_beans_written_bytes_total")).isPositive();
-        assertThat(value(metrics, "tether_session_loads_seconds_count")).isEqualTo(2);
-        assertThat(value(metrics, "tether_session_loads_seconds_sum")).isPositive();
-        assertThat(value(metrics, "tether_session_writes_seconds_count")).isEqualTo(2);
-        assertThat(value(metrics, "tether_conflicts_total")).isZero();
-        assertThat(value(metrics, "tether_store_unavailable_total")).isZero();
+        KnownSequence.assertFiguresOfOneRun(metrics);
     }
 
     @Test
@@ -137,11 +123,6 @@ class MonitoringOnPayaraIT {
     }
 
     /** The value of a series, as the OpenMetrics text format writes it. */
-    private static double value(String metrics, String series) {
-        Matcher line = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-        assertThat(line.find()).as("%s in%n%s", series, metrics).isTrue();
-        return Double.parseDouble(line.group(1));
-    }
 
     private static void deleteData() throws IOException {
         if (Files.exists(DATA)) {

@@ -1,15 +1,11 @@
 package dev.tether.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,30 +66,11 @@ class MonitoringOnWildFlyIT {
     @Test
     void thePrometheusEndpointShowsExactFiguresAfterAKnownSequenceOfRequests() {
         Client browser = new Client(node.url());
-        browser.post("api/notes?item=first");    // a session created, one bean written
-        browser.get("api/notes");                // loaded, decoded, nothing written
-        browser.post("api/notes?item=second");   // loaded, decoded, one bean written
+        KnownSequence.run(browser);
 
         String metrics = get(node.management("prometheus")).body();
 
-        assertThat(value(metrics, "tether_sessions_new_total")).isEqualTo(1);
-        assertThat(value(metrics, "tether_sessions_loaded_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_sessions_written_total")).isEqualTo(1);
-        assertThat(value(metrics, "tether_beans_decoded_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_beans_written_total")).isEqualTo(2);
-        assertThat(value(metrics, "tether_beans_written_bytes_total")).isPositive();
-        assertThat(value(metrics, "tether_session_loads_seconds_count")).isEqualTo(2);
-        assertThat(value(metrics, "tether_session_loads_seconds_sum")).isPositive();
-        assertThat(value(metrics, "tether_session_writes_seconds_count")).isEqualTo(2);
-        assertThat(value(metrics, "tether_conflicts_total")).isZero();
-        assertThat(value(metrics, "tether_store_unavailable_total")).isZero();
-    }
-
-    /** The value of a series without labels beyond the server's own, as Prometheus's text format writes it. */
-    private static double value(String metrics, String series) {
-        Matcher line = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-        assertThat(line.find()).as("%s in%n%s", series, metrics).isTrue();
-        return Double.parseDouble(line.group(1));
+        KnownSequence.assertFiguresOfOneRun(metrics);
     }
 
     private static HttpResponse<String> get(URI uri) {
