@@ -62,12 +62,10 @@ final class StoreConnection implements AutoCloseable {
             DataSource source = dataSource.get();
             StateColumns stateColumns;
             try {
-                if (createSchema) {
-                    SchemaInstaller.ensureSchema(source);
-                } else {
-                    SchemaInstaller.checkSchema(source);
-                }
-                stateColumns = StateColumns.upTo(maxBeanBytes, source);
+                // the schema's check already asked the database what it is: its answer picks the length function
+                String dialect = createSchema ? SchemaInstaller.ensureSchema(source)
+                        : SchemaInstaller.checkSchema(source);
+                stateColumns = StateColumns.upTo(maxBeanBytes, dialect);
                 if (kind == StoreKind.JPA) {
                     emf = TetherPersistenceUnit.start(source);
                 }

@@ -55,8 +55,10 @@ public final class SchemaInstaller {
      * that belong to that table. A schema from an earlier version gains the tables it lacks; an up-to-date schema
      * costs one probe per table. Several nodes that start on one database at once may all try: each one that loses
      * the race waits (a bounded while) for the winner's tables instead of failing.
+     *
+     * @return the database's dialect, as the scripts name it ({@code postgresql}, {@code mariadb}...)
      */
-    public static void ensureSchema(DataSource dataSource) throws SQLException {
+    public static String ensureSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
@@ -79,6 +81,7 @@ public final class SchemaInstaller {
                 }
             }
             upgrade(connection, dialect);
+            return dialect;
         }
     }
 
@@ -86,9 +89,10 @@ public final class SchemaInstaller {
      * Checks, without changing anything, that the schema is there and at {@link #VERSION}: for
      * {@code tether.schema.create=false}, where the schema is the operator's to manage.
      *
+     * @return the database's dialect, as the scripts name it
      * @throws IllegalStateException naming the scripts to run, when the tables are missing or older
      */
-    public static void checkSchema(DataSource dataSource) throws SQLException {
+    public static String checkSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
             if (!tableExists(connection, "tether_session")) {
@@ -107,6 +111,7 @@ public final class SchemaInstaller {
                         + "upgrade them with tether.schema.create=true");
             }
             warnIfNewer(version);
+            return dialect;
         }
     }
 

@@ -1,10 +1,5 @@
 package dev.tether.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 /**
  * How a load selects the beans' stored state: its length, as the database measures it, and its bytes only when
  * that length is within the most one bean may take ({@code tether.max-bean-bytes}). A state too long to be
@@ -25,14 +20,8 @@ public final class StateColumns {
         return new StateColumns("b.state_bytes, NULL");
     }
 
-    /** States up to {@code maxBytes} each, with the length function of the database behind the data source. */
-    public static StateColumns upTo(int maxBytes, DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return upTo(maxBytes, SchemaInstaller.dialectOf(connection.getMetaData().getDatabaseProductName()));
-        }
-    }
-
-    static StateColumns upTo(int maxBytes, String dialect) {
+    /** States up to {@code maxBytes} each, with the length function of the dialect {@link SchemaInstaller} found. */
+    public static StateColumns upTo(int maxBytes, String dialect) {
         String length = switch (dialect) {
             case "sqlserver" -> "DATALENGTH(b.state_bytes)";
             case "oracle" -> "DBMS_LOB.GETLENGTH(b.state_bytes)";

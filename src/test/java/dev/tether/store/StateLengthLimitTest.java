@@ -33,10 +33,11 @@ class StateLengthLimitTest {
 
     private final DataSource database = TestDatabase.selected().newDatabase();
     private EntityManagerFactory emf;
+    private String dialect;
 
     @BeforeEach
     void storeOneSmallAndOneLargeBean() throws SQLException {
-        SchemaInstaller.ensureSchema(database);
+        dialect = SchemaInstaller.ensureSchema(database);
         new JdbcSessionStore(database).save(SessionChanges.creating(session(), List.of(
                 new BeanWrite("small", "java", filled(LIMIT), 0, true),
                 new BeanWrite("large", "java", filled(LIMIT + 1), 0, true))));
@@ -54,13 +55,13 @@ class StateLengthLimitTest {
     }
 
     @Test
-    void theJdbcStoreFetchesOnlyTheBytesWithinTheLimit() throws SQLException {
-        expectLimitApplied(new JdbcSessionStore(database, StateColumns.upTo(LIMIT, database)));
+    void theJdbcStoreFetchesOnlyTheBytesWithinTheLimit() {
+        expectLimitApplied(new JdbcSessionStore(database, StateColumns.upTo(LIMIT, dialect)));
     }
 
     @Test
-    void theJpaStoreFetchesOnlyTheBytesWithinTheLimit() throws SQLException {
-        expectLimitApplied(new JpaSessionStore(emf, StateColumns.upTo(LIMIT, database)));
+    void theJpaStoreFetchesOnlyTheBytesWithinTheLimit() {
+        expectLimitApplied(new JpaSessionStore(emf, StateColumns.upTo(LIMIT, dialect)));
     }
 
     @Test
