@@ -59,8 +59,27 @@ public class SessionUnits {
                 own.first(Clock.class).orElseGet(Clock::systemUTC));
     }
 
-    /** Starts the store with the application, so a wrong data source name fails the deployment. */
+    /**
+     * Starts the store with the application. A data source name not bound yet is no failure here: Payara binds the
+     * data sources an application defines ({@code web.xml}, {@code @DataSourceDefinition}) where start observers
+     * cannot look them up, so the web module starts the store again ({@link #startStore}), and there a wrong
+     * name fails the deployment.
+     */
     void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        try {
+            startStore();
+        } catch (MissingDataSourceException notYet) {
+            LOG.fine(() -> "Tether: " + notYet.getMessage() + "; trying again when the web module starts");
+        }
+    }
+
+    /**
+     * Starts the store now, unless it is started already. A database that cannot be reached is only logged:
+     * requests that use persistent beans get 503 until it answers.
+     *
+     * @throws IllegalStateException when the data source {@code tether.datasource} names does not exist
+     */
+    public void startStore() {
         try {
             runtime.store();
         } catch (SessionStoreUnavailableException e) {
@@ -226,9 +245,19 @@ public class SessionUnits {
         try {
             return (DataSource) new InitialContext().lookup(jndiName);
         } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException("Tether cannot find the data source '" + jndiName + "' (" + e
+            throw new MissingDataSourceException("Tether cannot find the data source '" + jndiName + "' (" + e
                     + "). Fix: set " + ConfigKeys.DATASOURCE + " to the JNDI name of a data source defined in the "
-                    + "server, or produce a @SessionStorage DataSource.", e);
+                    + "server or the application, or produce a @SessionStorage DataSource.", e);
+        }
+    }
+
+    /** No data source under the configured name, or not yet where it is looked up. */
+    static final class MissingDataSourceException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingDataSourceException(String message, Exception cause) {
+            super(message, cause);
         }
     }
 }

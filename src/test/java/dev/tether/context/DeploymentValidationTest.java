@@ -3,6 +3,7 @@ package dev.tether.context;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,23 @@ class DeploymentValidationTest {
         System.clearProperty("tether.cookie.path");
         System.clearProperty("tether.codec");
         System.clearProperty("tether.schema.create");
+        System.clearProperty("tether.datasource");
+    }
+
+    /**
+     * Start observers may run before the server binds the application's own data sources (Payara does), so the
+     * container starts; the web module's start ({@code StoreStartup}) then fails the deployment with the fix.
+     */
+    @Test
+    void aDataSourceBoundNowhereFailsTheStoreStartNamingTheKeyOnceTheContainerIsUp() {
+        System.setProperty("tether.datasource", "java:app/jdbc/nowhere");
+        try (WeldContainer container = TetherWeld.bare(Greeter.class).initialize()) {
+            SessionUnits units = container.select(SessionUnits.class).get();
+
+            assertThatThrownBy(units::startStore)
+                    .hasMessageContaining("'java:app/jdbc/nowhere'")
+                    .hasMessageContaining("Fix: set tether.datasource");
+        }
     }
 
     @Test

@@ -36,8 +36,8 @@ import dev.tether.support.db.PostgresqlServer;
  * On Payara Micro as it ships (MicroProfile Metrics and Health on its HTTP port): Tether's figures on the server's own
  * {@code /metrics} endpoint, exact after a known sequence of requests, and Tether's readiness check in
  * {@code /health/ready} following a PostgreSQL the test stops and starts again under the running server. The
- * application reaches that database through a {@code @SessionStorage} data source of its own: Payara binds the data
- * sources an application defines in {@code web.xml} only after Tether has looked for its own.
+ * application reaches that database through a {@code @SessionStorage} data source of its own, the other way an
+ * application brings its database ({@link WebXmlDataSourceIT} shows the {@code web.xml} one).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

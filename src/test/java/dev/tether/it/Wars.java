@@ -90,7 +90,8 @@ final class Wars {
     /**
      * The test application with the resources of the multi-server tests, its sessions in a PostgreSQL data source
      * the WAR defines itself (in {@code web.xml}, with the JDBC driver in {@code WEB-INF/lib}), named in
-     * {@code tether.datasource}: configuration only, as a user would do it.
+     * {@code tether.datasource}: configuration only, as a user would do it. The test databases trust every local
+     * connection; the password is there because Payara's pool refuses a data source without one.
      */
     static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
         String webXml = """
@@ -100,6 +101,7 @@ final class Wars {
                     <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
                     <url>%s</url>
                     <user>%s</user>
+                    <password>unused</password>
                     <max-pool-size>20</max-pool-size>
                   </data-source>
                 </web-app>
