@@ -33,8 +33,8 @@
 #   BENCH_DATABASES    [h2 postgresql]; BENCH_VARIANTS and BENCH_WORKLOADS [all]
 #   BENCH_SCALE        stored sessions of the scale runs [1000 100000 1000000]
 #   BENCH_PURGE        expired sessions the purge deletes [20000]
-#   BENCH_JDBC         1 measures Tether with tether.store=jdbc too, as the variant tether-jdbc: on each database a
-#                      WildFly of its own runs every workload with that variant alone, after the main server [1]
+#   BENCH_JDBC         1 measures Tether with tether.store=jdbc too, as the variant tether-jdbc: a second copy of the
+#                      WAR with that setting (bench-jdbc.war), on the same server, in the same rounds as the others [1]
 #   BENCH_PAYARA       1 runs the Payara Micro row [1]; BENCH_PAYARA_PORT its HTTP port [8980]
 #   BENCH_PROFILE      1 records JFR execution samples for the phase table [1]
 #   BENCH_JMH          1 runs JMH [1]; BENCH_JMH_ARGS more arguments to JMH, e.g. a benchmark regex, for a quick
@@ -84,6 +84,7 @@ server_db=
 server_pid=
 java_pid=
 api=
+api_jdbc=
 cell_variants=
 pg_data=
 started_at=$(date +%s)
@@ -209,21 +210,49 @@ await_log() {
     done
 }
 
-# $2, when given, is Tether's tether.store for the whole server (the application reads it as a system property)
+# The variants of the WildFly runs: tether-jdbc right after tether, when measured.
+wildfly_variants() {
+    local variant
+    for variant in $variants; do
+        echo -n "$variant "
+        if [ "$variant" = tether ] && [ "$run_jdbc" = 1 ]; then echo -n "tether-jdbc "; fi
+    done
+}
+
+# The WAR of the tether-jdbc variant: the bench WAR with tether.store=jdbc in its MicroProfile Config, deployed
+# beside it (context root /bench-jdbc), so that both stores run in one JVM, warmed alike, in the same rounds.
+jdbc_war() {
+    local war=$work/bench-jdbc.war unpacked=$work/bench-jdbc-config
+    local config=WEB-INF/classes/META-INF/microprofile-config.properties
+    if [ ! -f "$war" ]; then
+        cp "$bench/app/target/bench.war" "$war"
+        mkdir -p "$unpacked/$(dirname "$config")"
+        { unzip -p "$war" "$config"; echo; echo "tether.store=jdbc"; } >"$unpacked/$config"
+        (cd "$unpacked" && jar uf "$war" "$config")
+    fi
+    echo "$war"
+}
+
+# The API base of a variant's WAR.
+api_of() {
+    if [ "$1" = tether-jdbc ]; then echo "$api_jdbc"; else echo "$api"; fi
+}
+
 start_wildfly() {
-    local db=$1 store=${2:-}
-    local base=$work/server-$db${store:+-$store}
+    local db=$1
+    local base=$work/server-$db
     cp -r "$wildfly_home/standalone" "$base"
-    log "starting WildFly 39 for $db${store:+ with tether.store=$store} (HTTP $http_port, management $management_port)"
+    log "starting WildFly 39 for $db (HTTP $http_port, management $management_port)"
     # standalone.conf puts JBOSS_JAVA_SIZING in front of its own JVM options, which JAVA_OPTS would replace
     JBOSS_JAVA_SIZING="$(jvm_options)" setsid "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
-        -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" ${store:+-Dtether.store=$store} \
-        >"$work/server-$db${store:+-$store}.out" 2>&1 &
+        -Djboss.socket.binding.port-offset="$offset" -Djboss.server.base.dir="$base" \
+        >"$work/server-$db.out" 2>&1 &
     server_pid=$!
     server=wildfly
     server_db=$db
     api=http://127.0.0.1:$http_port/bench/api
-    cell_variants=$variants
+    api_jdbc=http://127.0.0.1:$http_port/bench-jdbc/api
+    cell_variants=$(wildfly_variants)
     await_log "$base/log/server.log" 'WFLYSRV0025\|WFLYSRV0026'
     java_pid=$(pgrep -P "$server_pid" -x java | head -1)
     local url driver credentials
@@ -241,6 +270,7 @@ start_wildfly() {
         echo "data-source add --name=BenchDS --jndi-name=java:jboss/datasources/BenchDS --driver-name=$driver" \
             "--connection-url=$url $credentials --min-pool-size=20 --max-pool-size=20 --pool-prefill=true"
         echo "deploy $bench/app/target/bench.war"
+        if [ "$run_jdbc" = 1 ]; then echo "deploy $(jdbc_war)"; fi
     } >"$work/deploy-$db.cli"
     "$wildfly_home/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$management_port" \
         --file="$work/deploy-$db.cli" >"$work/deploy-$db.out" 2>&1
@@ -321,7 +351,7 @@ cpu_ticks() {
 new_session_cookies() {
     local variant=$1 count=$2 config=$work/new-sessions.curl
     for _ in $(seq "$count"); do
-        printf 'url = "%s"\noutput = "/dev/null"\n' "$api/$variant/increment"
+        printf 'url = "%s"\noutput = "/dev/null"\n' "$(api_of "$variant")/$variant/increment"
     done >"$config"
     curl -s -X POST -D - --config "$config" | tr -d '\r' | awk '
         /^HTTP\// { if (n++) print cookies; cookies = "" }
@@ -369,7 +399,7 @@ check_sessions() {
     if [ "$cookies" = - ] || [ "$variant" = none ]; then return; fi
     while read -r cookie; do
         checked=$((checked + 1))
-        [ "$(curl -s -H "Cookie: $cookie" "$api/$variant/read")" -gt 0 ] 2>/dev/null && found=$((found + 1))
+        [ "$(curl -s -H "Cookie: $cookie" "$(api_of "$variant")/$variant/read")" -gt 0 ] 2>/dev/null && found=$((found + 1))
     done < <(head -3 "$cookies")
     echo "$server,$server_db,$workload,$variant,$found,$checked" >>"$work/checks.csv"
     [ "$found" = "$checked" ] || log "warning: $variant on $server / $server_db does not know the sessions of $cookies"
@@ -385,7 +415,7 @@ script_of() {
 counter_of() {
     local cookies=$2
     if [ "$cookies" = - ] || [ ! -s "$cookies" ] || [[ $cookies != *same-session-8* ]]; then echo -1; return; fi
-    curl -s -H "Cookie: $(head -1 "$cookies")" "$api/$1/read" || echo -1
+    curl -s -H "Cookie: $(head -1 "$cookies")" "$(api_of "$1")/$1/read" || echo -1
 }
 
 # Runs wrk and prints its RESULT line.
@@ -423,19 +453,19 @@ run_workload() {
     for variant in $cell_variants; do
         cookies[$variant]=$(cookies_for "$variant" "$workload")
         check_sessions "$variant" "$workload" "${cookies[$variant]}"
-        load "$(script_of "$variant" "$workload")" "$method" "$api/$variant/$path" "${cookies[$variant]}" "$warmup" >/dev/null
+        load "$(script_of "$variant" "$workload")" "$method" "$(api_of "$variant")/$variant/$path" "${cookies[$variant]}" "$warmup" >/dev/null
     done
     for round in $(seq "$rounds"); do
         for variant in $cell_variants; do
             local before after ticks_before ticks_after counter_before result start end
             counter_before=$(counter_of "$variant" "${cookies[$variant]}")
-            before=$(curl -sf "$api/stats")
+            before=$(curl -sf "$(api_of "$variant")/stats")
             read -r -a ticks_before < <(cpu_ticks)
             start=$(now_ms)
-            result=$(load "$(script_of "$variant" "$workload")" "$method" "$api/$variant/$path" "${cookies[$variant]}" "$seconds")
+            result=$(load "$(script_of "$variant" "$workload")" "$method" "$(api_of "$variant")/$variant/$path" "${cookies[$variant]}" "$seconds")
             end=$(now_ms)
             read -r -a ticks_after < <(cpu_ticks)
-            after=$(curl -sf "$api/stats")
+            after=$(curl -sf "$(api_of "$variant")/stats")
             local line="$server,$db,$workload,$variant,$round,$(result_csv "$result"),$(stats_delta "$before" "$after")"
             line+=",$counter_before,$(counter_of "$variant" "${cookies[$variant]}")"
             line+=",$(( (ticks_after[0] - ticks_before[0]) * 1000 / clock_ticks ))"
@@ -456,10 +486,12 @@ warm_server() {
     local variant cookies
     for variant in $cell_variants; do
         cookies=$(cookies_for "$variant" prewarm)
-        load session.lua GET "$api/$variant/read" "$cookies" "$prewarm" >/dev/null
-        load session.lua POST "$api/$variant/increment" "$cookies" "$prewarm" >/dev/null
-        load session.lua GET "$api/$variant/no-touch" - 1 >/dev/null
-        load session.lua POST "$api/$variant/increment" - 1 >/dev/null
+        local variant_api
+        variant_api=$(api_of "$variant")
+        load session.lua GET "$variant_api/$variant/read" "$cookies" "$prewarm" >/dev/null
+        load session.lua POST "$variant_api/$variant/increment" "$cookies" "$prewarm" >/dev/null
+        load session.lua GET "$variant_api/$variant/no-touch" - 1 >/dev/null
+        load session.lua POST "$variant_api/$variant/increment" - 1 >/dev/null
     done
 }
 
@@ -513,19 +545,6 @@ run_wildfly() {
     run_scale "$db"
     run_purge "$db"
     stop_server
-    if [ "$run_jdbc" = 1 ]; then
-        # after the main server: a server started first on a database ran slower on every path, the store's or not
-        start_wildfly "$db" jdbc
-        curl -sf -X POST --max-time 900 "$api/admin/tether/reset" >/dev/null
-        cell_variants=tether-jdbc
-        # the main server's pre-warm runs four variants through the same server code (Undertow, RESTEasy, Weld):
-        # this one warms its single variant as long, or the JIT would still be at work in its first cells
-        warm_server
-        warm_server
-        warm_server
-        run_matrix "$db"
-        stop_server
-    fi
     stop_postgres
 }
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class Report {
 
     static final List<String> VARIANTS = List.of("in-memory", "tether", "tether-jdbc", "spring-session-jdbc", "none");
-    /** Tether's variants: the default store (JPA) and {@code tether.store=jdbc}, measured on a server of its own. */
+    /** Tether's variants: the default store (JPA) and {@code tether.store=jdbc}, in a copy of the WAR on the same server. */
     static final List<String> TETHERS = List.of("tether", "tether-jdbc");
     static final List<String> WORKLOADS = List.of("no-touch", "read-only", "read-modify-write", "new-session",
             "same-session-8", "read-only-1000", "read-modify-write-1000");
@@ -905,7 +905,9 @@ public final class Report {
                 `@SessionScoped`, the server's HttpSession), `/api/tether` (`@PersistentSessionScoped`), \
                 `/api/spring-session-jdbc` (an HttpSession attribute, Spring Session's `SessionRepositoryFilter` on \
                 that path only, its `JdbcIndexedSessionRepository` built by hand on the same data source), \
-                `/api/none` (`@RequestScoped`). Each keeps a hit counter: `GET no-touch` does not touch it, \
+                `/api/none` (`@RequestScoped`). A copy of the WAR with `tether.store=jdbc` in its MicroProfile \
+                Config runs beside it on the same server (`/bench-jdbc/api/tether-jdbc`, the variant `tether-jdbc`: \
+                the same resource on the plain-JDBC store), in the same rounds. Each keeps a hit counter: `GET no-touch` does not touch it, \
                 `GET read` reads it, `POST increment` changes it. Tether's servlet filter runs on every path, as in \
                 any application with the jar.
                 - **One database** per server run: the data source `java:jboss/datasources/BenchDS` (pool of 20), \
