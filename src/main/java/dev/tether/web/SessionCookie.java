@@ -1,18 +1,11 @@
 package dev.tether.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import dev.tether.config.CookieSettings;
 
 /** Writes the Set-Cookie values of the session cookie, with every attribute from the settings. */
 final class SessionCookie {
-
-    /** RFC 6265's cookie date: always two digits for the day, always GMT, English names. */
-    private static final DateTimeFormatter COOKIE_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final CookieSettings settings;
     private final String contextPath;
@@ -35,7 +28,7 @@ final class SessionCookie {
     String carrying(String id) {
         StringBuilder header = new StringBuilder(settings.name()).append('=').append(id);
         settings.maxAge().ifPresent(age -> header.append("; Max-Age=").append(age.toSeconds())
-                .append("; Expires=").append(COOKIE_DATE.format(now.plus(age))));
+                .append("; Expires=").append(CookieDates.format(now.plus(age))));
         return withAttributes(header);
     }
 

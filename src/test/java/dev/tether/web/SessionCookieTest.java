@@ -48,4 +48,15 @@ class SessionCookieTest {
 
         assertThat(header).doesNotContain("Max-Age").doesNotContain("Expires");
     }
+
+    @Test
+    void cookieDatesInTurnEachNameTheirOwnSecond() {
+        Instant later = NOW.plusSeconds(1).plusMillis(999);
+
+        assertThat(CookieDates.format(NOW)).isEqualTo("Sat, 07 Mar 2026 22:15:00 GMT");
+        assertThat(CookieDates.format(NOW.plusMillis(500))).isEqualTo("Sat, 07 Mar 2026 22:15:00 GMT");
+        assertThat(CookieDates.format(later)).isEqualTo("Sat, 07 Mar 2026 22:15:01 GMT");
+        assertThat(CookieDates.format(NOW)).isEqualTo("Sat, 07 Mar 2026 22:15:00 GMT");
+        assertThat(CookieDates.format(Instant.parse("2026-03-09T08:05:07Z"))).isEqualTo("Mon, 09 Mar 2026 08:05:07 GMT");
+    }
 }
