@@ -87,12 +87,16 @@ final class ReadinessUnderOutage {
         return health;
     }
 
+    /** Tether's check in the answer, there exactly once: a second would be its bean discovered twice. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> tetherCheck(HttpResponse<String> health) {
         Map<String, Object> answer = JSON.fromJson(health.body(), Map.class);
-        return ((List<Map<String, Object>>) answer.get("checks")).stream()
-                .filter(check -> "tether-session-store".equals(check.get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no tether-session-store check in " + health.body()));
+        List<Map<String, Object>> tether = ((List<Map<String, Object>>) answer.get("checks")).stream()
+                .filter(check -> "tether-session-store".equals(check.get("name"))).toList();
+        if (tether.size() != 1) {
+            throw new AssertionError(tether.size() + " tether-session-store checks in " + health.body());
+        }
+        return tether.get(0);
     }
 
     private void deleteData() {
