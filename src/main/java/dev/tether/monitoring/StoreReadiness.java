@@ -16,8 +16,9 @@ import dev.tether.context.SessionUnits;
  * MicroProfile Health readiness: UP when the session store is started (its schema created or checked) and the
  * database answers one cheap query on Tether's session table; DOWN, with the reason, otherwise. A node whose database
  * is gone answers 503 to every request that uses a persistent bean, so it should get no traffic until it is back.
- * Added only where the MicroProfile Health API is visible to the application. WildFly 39 does not ask it: its health
- * subsystem sees only the beans of the application's own bean archives, not those a library's extension adds.
+ * Added only where the MicroProfile Health API is visible to the application. WildFly's health subsystem finds it
+ * only because the jar is a bean archive of the deployment ({@code META-INF/beans.xml}, which scans nothing): the
+ * beans an extension adds from a jar without one land in an archive WildFly's health subsystem cannot see.
  */
 @Readiness
 @ApplicationScoped
