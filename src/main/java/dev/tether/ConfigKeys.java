@@ -46,6 +46,17 @@ public final class ConfigKeys {
      * {@code false}. On WildFly the server must allow identities it does not know itself (see SECURITY.md).
      */
     public static final String AUTHENTICATION_MECHANISM = "tether.authentication-mechanism";
+    /**
+     * Publish Tether's figures through the metrics API the server offers the application (Micrometer, MicroProfile
+     * Metrics), where it offers one. {@code true} or {@code false}. Default {@code true}. The figures stay readable
+     * through {@link PersistentSessions#statistics()} either way.
+     */
+    public static final String METRICS_ENABLED = "tether.metrics.enabled";
+    /**
+     * Add the readiness check {@code tether-session-store} where the server has MicroProfile Health. {@code true} or
+     * {@code false}. Default {@code true}.
+     */
+    public static final String HEALTH_ENABLED = "tether.health.enabled";
     /** ISO-8601 duration a session may stay unused before it expires. Default {@code P7D}. */
     public static final String IDLE_TIMEOUT = "tether.idle-timeout";
     /** ISO-8601 duration after its creation at which a session expires however busy it is. Default {@code P30D}. */

@@ -68,6 +68,16 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
         return new SettingsReader(source).bool(ConfigKeys.AUTHENTICATION_MECHANISM, false);
     }
 
+    /** Whether {@code tether.metrics.enabled} is on, read alone: it decides which beans exist. */
+    public static boolean publishesMetrics(ConfigSource source) {
+        return new SettingsReader(source).bool(ConfigKeys.METRICS_ENABLED, true);
+    }
+
+    /** Whether {@code tether.health.enabled} is on, read alone: it decides which beans exist. */
+    public static boolean addsReadinessCheck(ConfigSource source) {
+        return new SettingsReader(source).bool(ConfigKeys.HEALTH_ENABLED, true);
+    }
+
     private static SizeLimits readSizeLimits(SettingsReader reader) {
         int bean = reader.byteSize(ConfigKeys.MAX_BEAN_BYTES, SizeLimits.DEFAULT_MAX_BEAN_BYTES);
         int session = reader.byteSize(ConfigKeys.MAX_SESSION_BYTES, Math.max(bean, SizeLimits.DEFAULT_MAX_SESSION_BYTES));

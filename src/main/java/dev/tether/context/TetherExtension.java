@@ -60,7 +60,9 @@ public class TetherExtension implements Extension {
                 PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class, SessionPurge.class)) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
         }
-        for (Class<?> type : MonitoringBeans.visibleTo(TetherExtension.class.getClassLoader())) {
+        ConfigSource config = ConfigSource.detect();
+        for (Class<?> type : MonitoringBeans.visibleTo(TetherExtension.class.getClassLoader(),
+                TetherSettings.publishesMetrics(config), TetherSettings.addsReadinessCheck(config))) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
         }
     }

@@ -18,13 +18,23 @@ public final class MonitoringBeans {
     private MonitoringBeans() {
     }
 
-    /** The beans whose API {@code loader} (the one that loaded Tether) can load. */
-    public static List<Class<?>> visibleTo(ClassLoader loader) {
+    /**
+     * The beans whose API {@code loader} (the one that loaded Tether) can load, among those the settings ask for.
+     *
+     * @param metrics {@code tether.metrics.enabled}: the metrics bridges
+     * @param health  {@code tether.health.enabled}: the readiness check
+     */
+    public static List<Class<?>> visibleTo(ClassLoader loader, boolean metrics, boolean health) {
         List<Class<?>> beans = new ArrayList<>();
-        addWhenVisible(beans, loader, "io.micrometer.core.instrument.MeterRegistry", PACKAGE + "MicrometerMeters");
-        addWhenVisible(beans, loader, "org.eclipse.microprofile.metrics.MetricRegistry",
-                PACKAGE + "MicroProfileMetrics");
-        addWhenVisible(beans, loader, "org.eclipse.microprofile.health.HealthCheck", PACKAGE + "StoreReadiness");
+        if (metrics) {
+            addWhenVisible(beans, loader, "io.micrometer.core.instrument.MeterRegistry",
+                    PACKAGE + "MicrometerMeters");
+            addWhenVisible(beans, loader, "org.eclipse.microprofile.metrics.MetricRegistry",
+                    PACKAGE + "MicroProfileMetrics");
+        }
+        if (health) {
+            addWhenVisible(beans, loader, "org.eclipse.microprofile.health.HealthCheck", PACKAGE + "StoreReadiness");
+        }
         return beans;
     }
 

@@ -31,19 +31,20 @@ import dev.tether.support.db.PostgresqlServer;
 class MonitoringOnPayaraIT {
 
     private static final int DATABASE_PORT = Integer.getInteger("it.monitoring.postgresql.port", 15435);
-    private static final ReadinessUnderOutage OUTAGE = new ReadinessUnderOutage(DATABASE_PORT,
+    private static final OwnPostgresql DATABASE = new OwnPostgresql(DATABASE_PORT,
             Path.of("target", "monitoring-postgresql-payara"));
+    private static final ReadinessUnderOutage OUTAGE = new ReadinessUnderOutage(DATABASE);
 
     /** The database starts here, before the server deploys the application. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        PostgresqlServer database = OUTAGE.startDatabase();
+        PostgresqlServer database = DATABASE.start();
         return Wars.appWithOwnPostgresqlStorage("monitored", database.jdbcUrl(), database.user());
     }
 
     @AfterAll
     static void stopDatabase() {
-        OUTAGE.stopDatabase();
+        DATABASE.stopAndDelete();
     }
 
     @ArquillianResource

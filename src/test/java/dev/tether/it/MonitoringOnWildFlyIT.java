@@ -35,8 +35,9 @@ class MonitoringOnWildFlyIT {
     private static final String APP = "monitored";
     private static final int DATABASE_PORT = Integer.getInteger("it.monitoring.postgresql.port", 15435);
     private static final int OFFSET = Integer.getInteger("it.monitoring.offset", 1000);
-    private static final ReadinessUnderOutage OUTAGE = new ReadinessUnderOutage(DATABASE_PORT,
+    private static final OwnPostgresql DATABASE = new OwnPostgresql(DATABASE_PORT,
             Path.of("target", "monitoring-postgresql-wildfly"));
+    private static final ReadinessUnderOutage OUTAGE = new ReadinessUnderOutage(DATABASE);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -58,7 +59,7 @@ class MonitoringOnWildFlyIT {
 
     @BeforeAll
     static void startServerOnPostgresql() {
-        PostgresqlServer database = OUTAGE.startDatabase();
+        PostgresqlServer database = DATABASE.start();
         node = new WildFlyNode("monitored", OFFSET,
                 Wars.appWithOwnPostgresqlStorage(APP, database.jdbcUrl(), database.user())
                         // the resource the node waits for
@@ -72,7 +73,7 @@ class MonitoringOnWildFlyIT {
         if (node != null) {
             node.stop();
         }
-        OUTAGE.stopDatabase();
+        DATABASE.stopAndDelete();
     }
 
     @Test

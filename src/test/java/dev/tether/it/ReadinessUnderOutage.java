@@ -3,62 +3,36 @@ package dev.tether.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
-import dev.tether.support.db.PostgresqlServer;
-
 /**
  * What both monitoring tests check of Tether's readiness check on the server's own {@code /health/ready}: UP, then
  * DOWN (503, with the reason) while the test's PostgreSQL is stopped under the running server, then UP again once it
- * is back. The database keeps its data directory across the stop, so it comes back with Tether's table.
+ * is back ({@link OwnPostgresql} keeps its data across the stop, so it comes back with Tether's table).
  */
 final class ReadinessUnderOutage {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private final int port;
-    private final Path data;
-    private PostgresqlServer database;
+    private final OwnPostgresql database;
 
-    ReadinessUnderOutage(int port, Path data) {
-        this.port = port;
-        this.data = data;
-    }
-
-    /** A fresh database, before the server deploys the application. */
-    PostgresqlServer startDatabase() {
-        deleteData();
-        database = PostgresqlServer.start(port, data);
-        return database;
-    }
-
-    void stopDatabase() {
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-        deleteData();
+    ReadinessUnderOutage(OwnPostgresql database) {
+        this.database = database;
     }
 
     /** Runs the outage and asserts what {@code readiness} (one GET of {@code /health/ready}) answered. */
     void assertCheckFollowsTheDatabase(Supplier<HttpResponse<String>> readiness) {
         HttpResponse<String> before = readiness.get();
-        database.close();
+        database.stopKeepingData();
         HttpResponse<String> during = readiness.get();
-        database = PostgresqlServer.start(port, data);
+        database.startAgain();
         HttpResponse<String> after = awaitReady(readiness);
 
         assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
@@ -97,18 +71,5 @@ final class ReadinessUnderOutage {
             throw new AssertionError(tether.size() + " tether-session-store checks in " + health.body());
         }
         return tether.get(0);
-    }
-
-    private void deleteData() {
-        if (!Files.exists(data)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,16 +2,12 @@ package dev.tether.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,25 +27,19 @@ import dev.tether.support.db.PostgresqlServer;
 @ExtendWith(ArquillianExtension.class)
 class WebXmlDataSourceIT {
 
-    private static final int DATABASE_PORT = Integer.getInteger("it.datasource.postgresql.port", 15437);
-    private static final Path DATA = Path.of("target", "web-xml-datasource-postgresql");
-
-    private static PostgresqlServer database;
+    private static final OwnPostgresql DATABASE = new OwnPostgresql(
+            Integer.getInteger("it.datasource.postgresql.port", 15437), Path.of("target", "web-xml-datasource-postgresql"));
 
     /** The database starts here, before the server deploys the application that names it. */
     @Deployment(testable = false)
-    static WebArchive deployment() throws IOException {
-        deleteData();
-        database = PostgresqlServer.start(DATABASE_PORT, DATA);
+    static WebArchive deployment() {
+        PostgresqlServer database = DATABASE.start();
         return Wars.appOnPostgresql("webxml", database.jdbcUrl(), database.user());
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
-        if (database != null) {
-            database.close();
-        }
-        deleteData();
+    static void stopDatabase() {
+        DATABASE.stopAndDelete();
     }
 
     @ArquillianResource
@@ -64,7 +54,7 @@ class WebXmlDataSourceIT {
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("first");
-        assertThat(sessionsStoredIn(database)).isEqualTo(1);
+        assertThat(sessionsStoredIn(DATABASE.server())).isEqualTo(1);
     }
 
     private static long sessionsStoredIn(PostgresqlServer server) throws SQLException {
@@ -73,16 +63,6 @@ class WebXmlDataSourceIT {
              ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM tether_session")) {
             count.next();
             return count.getLong(1);
-        }
-    }
-
-    private static void deleteData() throws IOException {
-        if (Files.exists(DATA)) {
-            try (Stream<Path> files = Files.walk(DATA)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 }

@@ -1,0 +1,71 @@
+package dev.tether.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import dev.tether.support.db.PostgresqlServer;
+
+/**
+ * A PostgreSQL of one test class, started before the server deploys the application that names it. Its data
+ * directory outlives a stop, so a database started again comes back with Tether's tables; it is deleted before the
+ * first start and at the end.
+ */
+final class OwnPostgresql {
+
+    private final int port;
+    private final Path data;
+    private PostgresqlServer server;
+
+    OwnPostgresql(int port, Path data) {
+        this.port = port;
+        this.data = data;
+    }
+
+    /** A fresh database. */
+    PostgresqlServer start() {
+        deleteData();
+        server = PostgresqlServer.start(port, data);
+        return server;
+    }
+
+    /** Stops the database under the running server, keeping its data. */
+    void stopKeepingData() {
+        server.close();
+        server = null;
+    }
+
+    /** Starts the stopped database again, on its data. */
+    void startAgain() {
+        server = PostgresqlServer.start(port, data);
+    }
+
+    PostgresqlServer server() {
+        return server;
+    }
+
+    /** Stops the database, if it runs, and deletes its data. */
+    void stopAndDelete() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        deleteData();
+    }
+
+    private void deleteData() {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
