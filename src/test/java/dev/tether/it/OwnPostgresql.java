@@ -1,12 +1,8 @@
 package dev.tether.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
+import dev.tether.support.Directories;
 import dev.tether.support.db.PostgresqlServer;
 
 /**
@@ -27,7 +23,7 @@ final class OwnPostgresql {
 
     /** A fresh database. */
     PostgresqlServer start() {
-        deleteData();
+        Directories.deleteTree(data);
         server = PostgresqlServer.start(port, data);
         return server;
     }
@@ -53,19 +49,6 @@ final class OwnPostgresql {
             server.close();
             server = null;
         }
-        deleteData();
-    }
-
-    private void deleteData() {
-        if (!Files.exists(data)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteTree(data);
     }
 }

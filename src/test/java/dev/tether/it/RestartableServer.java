@@ -1,22 +1,19 @@
 package dev.tether.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
+
+import dev.tether.support.Directories;
 
 /** The restart tests' own server (the "restartable" container of arquillian.xml) with one application on it. */
 final class RestartableServer {
@@ -46,7 +43,7 @@ final class RestartableServer {
      */
     URL start() throws MalformedURLException {
         if (PAYARA_ROOT != null) {
-            deleteTree(Path.of(PAYARA_ROOT));
+            Directories.deleteTree(Path.of(PAYARA_ROOT));
         }
         servers.start(NAME);
         deployer.deploy(app);
@@ -107,18 +104,5 @@ final class RestartableServer {
         return process.info().arguments()
                 .map(arguments -> Arrays.stream(arguments).anyMatch(argument -> argument.contains(DIRECTORY)))
                 .orElse(false);
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -20,6 +19,8 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+import dev.tether.support.Directories;
 
 /**
  * One WildFly server of the tests with several servers, run by the test itself rather than by Arquillian so
@@ -182,7 +183,7 @@ final class WildFlyNode implements AutoCloseable {
     /** A fresh copy of the unpacked server's configuration, and the application in its deployments directory. */
     private void prepareBaseDir(WebArchive war) {
         try {
-            delete(baseDir);
+            Directories.deleteTree(baseDir);
             Path shipped = home.resolve("standalone/configuration");
             try (Stream<Path> files = Files.walk(shipped)) {
                 for (Path source : files.filter(f -> !f.toString().contains("standalone_xml_history")).toList()) {
@@ -221,16 +222,6 @@ final class WildFlyNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 
