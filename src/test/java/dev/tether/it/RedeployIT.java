@@ -14,6 +14,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.it.app.LoadedCopiesResource;
@@ -26,6 +27,7 @@ import dev.tether.it.app.LoadedCopiesResource;
  * <p>WildFly only: Payara Micro's adapter starts a new server process for every deployment, so there is no
  * redeploy within one JVM to check there.
  */
+@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "one JVM to redeploy in")
 @ExtendWith(ArquillianExtension.class)
 class RedeployIT {
 

@@ -24,6 +24,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tether.support.db.PostgresqlServer;
@@ -40,6 +41,7 @@ import dev.tether.support.db.PostgresqlServer;
  * <p>Version 1's beans are in {@code dev.tether.it.app.rolling}; version 2's, the same classes changed, are in
  * {@code src/test/resources/rolling-deploy/v2}.
  */
+@EnabledIfSystemProperty(named = "wildfly.home", matches = ".+", disabledReason = "runs WildFly 39 servers of its own")
 class RollingDeployIT {
 
     private static final String APP = "rolling";

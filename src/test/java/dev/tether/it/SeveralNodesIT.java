@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.tether.support.db.PostgresqlServer;
 
@@ -32,6 +33,7 @@ import dev.tether.support.db.PostgresqlServer;
  * request of a session, and what one server does is effective on the other at once, because the database is the
  * only place a session lives. The application points Tether at PostgreSQL by configuration only.
  */
+@EnabledIfSystemProperty(named = "wildfly.home", matches = ".+", disabledReason = "runs WildFly 39 servers of its own")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralNodesIT {
 
