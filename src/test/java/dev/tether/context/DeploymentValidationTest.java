@@ -15,6 +15,7 @@ import dev.tether.fixtures.broken.JsonbTripWithFinalNestedField;
 import dev.tether.fixtures.broken.NotSerializableCart;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
+import dev.tether.web.StoreStartup;
 
 /** What Tether cannot store fails the deployment, naming the bean or key and the fix. */
 class DeploymentValidationTest {
@@ -30,17 +31,20 @@ class DeploymentValidationTest {
 
     /**
      * Start observers may run before the server binds the application's own data sources (Payara does), so the
-     * container starts; the web module's start ({@code StoreStartup}) then fails the deployment with the fix.
+     * container starts; the web module's start ({@link StoreStartup}) then fails the deployment with the fix.
      */
     @Test
     void aDataSourceBoundNowhereFailsTheStoreStartNamingTheKeyOnceTheContainerIsUp() {
         System.setProperty("tether.datasource", "java:app/jdbc/nowhere");
-        try (WeldContainer container = TetherWeld.bare(Greeter.class).initialize()) {
-            SessionUnits units = container.select(SessionUnits.class).get();
+        WeldContainer container = TetherWeld.bare(Greeter.class).initialize();
+        try {
+            StoreStartup webModuleStart = new StoreStartup();
 
-            assertThatThrownBy(units::startStore)
+            assertThatThrownBy(() -> webModuleStart.contextInitialized(null))
                     .hasMessageContaining("'java:app/jdbc/nowhere'")
                     .hasMessageContaining("Fix: set tether.datasource");
+        } finally {
+            container.close();
         }
     }
 
