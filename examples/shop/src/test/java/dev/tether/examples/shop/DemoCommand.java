@@ -52,8 +52,11 @@ final class DemoCommand implements AutoCloseable {
         Instant begin = Instant.now();
         try {
             Files.createDirectories(logDir);
-            // setsid: the script and everything it starts (Maven, WildFly) form a group that one Ctrl+C reaches
-            ProcessBuilder builder = new ProcessBuilder("setsid", SCRIPT)
+            // setsid: the script and everything it starts (Maven, WildFly) form a group that one Ctrl+C reaches.
+            // perl (part of every Debian) first gives Ctrl+C its default meaning back, as a terminal would: a build
+            // started in the background without job control inherits SIGINT ignored, and so would WildFly
+            ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                    "setsid", SCRIPT)
                     .directory(repository.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -124,7 +127,7 @@ final class DemoCommand implements AutoCloseable {
         }
     }
 
-    /** setsid made the script a group leader: its pid is the group's id. */
+    /** setsid made the script a group leader (perl and setsid exec in place): its pid is the group's id. */
     private void signalGroup(String signal) {
         try {
             new ProcessBuilder("kill", signal, "--", "-" + process.pid()).inheritIO().start().waitFor();
