@@ -1,23 +1,16 @@
 package dev.tether.context;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceException;
-
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
-import dev.tether.store.JdbcSessionStore;
-import dev.tether.store.JpaSessionStore;
-import dev.tether.store.SchemaInstaller;
 import dev.tether.store.SessionStore;
-import dev.tether.store.StateColumns;
-import dev.tether.store.TetherPersistenceUnit;
+import dev.tether.store.SessionStores;
+import dev.tether.store.SqlSessionStore;
 
 /**
  * Starts the store on first need and keeps it. When the database cannot be reached the attempt fails with
@@ -32,7 +25,6 @@ final class StoreConnection implements AutoCloseable {
     private final boolean createSchema;
     private final StoreKind kind;
     private final int maxBeanBytes;
-    private EntityManagerFactory emf;
     private volatile DataSource startedOn;
     private volatile SessionStore store;
 
@@ -60,22 +52,15 @@ final class StoreConnection implements AutoCloseable {
     private synchronized SessionStore start() {
         if (store == null) {
             DataSource source = dataSource.get();
-            StateColumns stateColumns;
+            SqlSessionStore started;
             try {
-                // the schema's check already asked the database what it is: its answer picks the length function
-                String dialect = createSchema ? SchemaInstaller.ensureSchema(source)
-                        : SchemaInstaller.checkSchema(source);
-                stateColumns = StateColumns.upTo(maxBeanBytes, dialect);
-                if (kind == StoreKind.JPA) {
-                    emf = TetherPersistenceUnit.start(source);
-                }
-            } catch (SQLException | PersistenceException e) {
+                started = SessionStores.start(source, kind, createSchema, maxBeanBytes);
+            } catch (SessionStoreUnavailableException e) {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
-                throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
+                throw e;
             }
             startedOn = source;
-            store = kind == StoreKind.JPA ? new JpaSessionStore(emf, stateColumns)
-                    : new JdbcSessionStore(source, stateColumns);
+            store = started;
         }
         return store;
     }
@@ -90,18 +75,14 @@ final class StoreConnection implements AutoCloseable {
         store();
         DataSource source = startedOn;
         if (source != null) {
-            try {
-                SchemaInstaller.probe(source);
-            } catch (SQLException e) {
-                throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
-            }
+            SessionStores.probe(source);
         }
     }
 
     @Override
     public synchronized void close() {
-        if (emf != null && emf.isOpen()) {
-            emf.close();
+        if (store instanceof SqlSessionStore own) {
+            own.close();
         }
     }
 }

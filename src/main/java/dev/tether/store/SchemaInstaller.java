@@ -56,13 +56,13 @@ public final class SchemaInstaller {
      * costs one probe per table. Several nodes that start on one database at once may all try: each one that loses
      * the race waits (a bounded while) for the winner's tables instead of failing.
      *
-     * @return the database's dialect, as the scripts name it ({@code postgresql}, {@code mariadb}...)
+     * @return the database's dialect
      */
-    public static String ensureSchema(DataSource dataSource) throws SQLException {
+    public static Dialect ensureSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
-            List<String> statements = statementsOf(script(dialect + ".sql"));
+            Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
+            List<String> statements = statementsOf(script(dialect.scriptName() + ".sql"));
             Set<String> existing = new HashSet<>();
             for (String table : tablesCreatedBy(statements)) {
                 if (tableExists(connection, table)) {
@@ -73,7 +73,7 @@ public final class SchemaInstaller {
                     .filter(sql -> !existing.contains(tableOf(sql).orElse(""))).toList();
             if (!missing.isEmpty()) {
                 try {
-                    run(connection, missing, "META-INF/tether/ddl/" + dialect + ".sql");
+                    run(connection, missing, "META-INF/tether/ddl/" + dialect.scriptName() + ".sql");
                 } catch (SQLException e) {
                     if (!createdByAnother(connection, tablesCreatedBy(statements))) {
                         throw e;
@@ -89,15 +89,15 @@ public final class SchemaInstaller {
      * Checks, without changing anything, that the schema is there and at {@link #VERSION}: for
      * {@code tether.schema.create=false}, where the schema is the operator's to manage.
      *
-     * @return the database's dialect, as the scripts name it
+     * @return the database's dialect
      * @throws IllegalStateException naming the scripts to run, when the tables are missing or older
      */
-    public static String checkSchema(DataSource dataSource) throws SQLException {
+    public static Dialect checkSchema(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            String dialect = dialectOf(connection.getMetaData().getDatabaseProductName());
+            Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
             if (!tableExists(connection, "tether_session")) {
                 throw new IllegalStateException("Tether: its tables are missing and tether.schema.create=false; run "
-                        + "META-INF/tether/ddl/" + dialect + ".sql from the Tether jar first");
+                        + "META-INF/tether/ddl/" + dialect.scriptName() + ".sql from the Tether jar first");
             }
             int version = versionOf(connection);
             if (version < VERSION) {
@@ -132,12 +132,12 @@ public final class SchemaInstaller {
      * table itself, which the creation above already added; later versions' scripts run here, each in one
      * transaction where DDL is transactional. A node that loses the race to another waits for its result.
      */
-    private static void upgrade(Connection connection, String dialect) throws SQLException {
+    private static void upgrade(Connection connection, Dialect dialect) throws SQLException {
         int version = versionOf(connection);
         for (int next = version + 1; next <= VERSION; next++) {
             String path = upgradeScript(dialect, next);
             try {
-                run(connection, statementsOf(script("upgrade/" + dialect + "-" + next + ".sql")), path);
+                run(connection, statementsOf(script("upgrade/" + dialect.scriptName() + "-" + next + ".sql")), path);
             } catch (SQLException e) {
                 if (!upgradedByAnother(connection, next)) {
                     throw e;
@@ -147,8 +147,8 @@ public final class SchemaInstaller {
         warnIfNewer(version);
     }
 
-    private static String upgradeScript(String dialect, int version) {
-        return "META-INF/tether/ddl/upgrade/" + dialect + "-" + version + ".sql";
+    private static String upgradeScript(Dialect dialect, int version) {
+        return "META-INF/tether/ddl/upgrade/" + dialect.scriptName() + "-" + version + ".sql";
     }
 
     /** 1 without the version table (the layout before it), otherwise the highest version recorded. */
@@ -235,24 +235,6 @@ public final class SchemaInstaller {
     static Optional<String> tableOf(String sql) {
         Matcher matcher = TABLE.matcher(sql);
         return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
-    }
-
-    /** The script name for a JDBC product name. */
-    static String dialectOf(String productName) {
-        String name = productName.toLowerCase(Locale.ROOT);
-        if (name.contains("h2")) {
-            return "h2";
-        } else if (name.contains("postgres")) {
-            return "postgresql";
-        } else if (name.contains("mariadb") || name.contains("mysql")) {
-            return "mariadb";
-        } else if (name.contains("oracle")) {
-            return "oracle";
-        } else if (name.contains("microsoft") || name.contains("sql server")) {
-            return "sqlserver";
-        }
-        throw new IllegalStateException("Tether has no DDL script for " + productName + "; create the tables "
-                + "by hand from one of META-INF/tether/ddl/*.sql and set tether.schema.create=false");
     }
 
     private static boolean tableExists(Connection connection, String table) {

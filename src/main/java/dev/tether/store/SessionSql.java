@@ -9,9 +9,9 @@ import dev.tether.store.SessionChanges.BeanWrite;
 import dev.tether.store.SessionUpdate.Identity;
 
 /**
- * Every statement of a request's load and write-back, as plain SQL: the same text on every database Tether
- * supports, run through the JPA provider's native queries (no entities, no persistence-context snapshots, no
- * query translation on each execution).
+ * Every statement Tether sends, as plain SQL, run by either {@link StoreBinding}: the same text on every database
+ * Tether supports, but for what its {@link Dialect} decides (the lock, the length function through
+ * {@link StateColumns}).
  */
 final class SessionSql {
 
@@ -54,10 +54,11 @@ final class SessionSql {
                 .value(idHash).append(" AND s.expires_at > ").value(now).build();
     }
 
-    /** The row of a live session, locked until the end of the transaction. */
-    static Sql findLiveForUpdate(String idHash, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.id_hash = ")
-                .value(idHash).append(" AND s.expires_at > ").value(now).append(" FOR UPDATE").build();
+    /** The row of a live session, locked until the end of the transaction, the way {@code dialect} asks for it. */
+    static Sql findLiveForUpdate(Dialect dialect, String idHash, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + dialect.lockedTable("tether_session s")
+                        + " WHERE s.id_hash = ").value(idHash).append(" AND s.expires_at > ").value(now)
+                .append(dialect.lockClause()).build();
     }
 
     static Sql beansOf(StateColumns columns, String pk) {

@@ -3,9 +3,6 @@ package dev.tether.store;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-
 /**
  * One native SQL statement and its parameters, numbered {@code ?1}, {@code ?2}... in the order they were added.
  * A parameter is never {@code null}: a missing value is written as the literal {@code NULL}, because an untyped
@@ -13,14 +10,6 @@ import jakarta.persistence.Query;
  * placeholders (each parameter appears once, in order), built beside it rather than rewritten per execution.
  */
 record Sql(String text, String jdbcText, List<Object> parameters) {
-
-    Query bind(EntityManager em) {
-        Query query = em.createNativeQuery(text);
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
-    }
 
     /** Builds a statement piece by piece, numbering the parameters as they come. */
     static final class Builder {

@@ -5,7 +5,7 @@ package dev.tether.store;
  * that length is within the most one bean may take ({@code tether.max-bean-bytes}). A state too long to be
  * decoded is then never sent over the connection, however long it has grown.
  */
-public final class StateColumns {
+final class StateColumns {
 
     private final String load;
     private final String beans;
@@ -20,14 +20,9 @@ public final class StateColumns {
         return new StateColumns("b.state_bytes, NULL");
     }
 
-    /** States up to {@code maxBytes} each, with the length function of the dialect {@link SchemaInstaller} found. */
-    public static StateColumns upTo(int maxBytes, String dialect) {
-        String length = switch (dialect) {
-            case "sqlserver" -> "DATALENGTH(b.state_bytes)";
-            case "oracle" -> "DBMS_LOB.GETLENGTH(b.state_bytes)";
-            // H2, PostgreSQL, MariaDB and MySQL: the SQL standard's name
-            default -> "OCTET_LENGTH(b.state_bytes)";
-        };
+    /** States up to {@code maxBytes} each, measured with the length function of {@code dialect}. */
+    static StateColumns upTo(int maxBytes, Dialect dialect) {
+        String length = dialect.length("b.state_bytes");
         // the limit is a number of Tether's own settings, so it is part of the text, which stays the same for
         // every execution
         return new StateColumns("CASE WHEN " + length + " <= " + maxBytes + " THEN b.state_bytes END, " + length);

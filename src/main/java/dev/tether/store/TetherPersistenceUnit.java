@@ -23,9 +23,9 @@ import jakarta.persistence.spi.PersistenceUnitTransactionType;
  * application's own {@code @PersistenceContext} without {@code unitName} ambiguous; a unit built here is
  * invisible to the server and to the application.
  */
-public final class TetherPersistenceUnit implements PersistenceUnitInfo {
+final class TetherPersistenceUnit implements PersistenceUnitInfo {
 
-    public static final String NAME = "tether";
+    static final String NAME = "tether";
 
     private final DataSource dataSource;
 
@@ -34,7 +34,7 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
     }
 
     /** Starts the unit on the first JPA provider the runtime offers (Hibernate on WildFly, EclipseLink on Payara). */
-    public static EntityManagerFactory start(DataSource dataSource) {
+    static EntityManagerFactory start(DataSource dataSource) {
         List<PersistenceProvider> providers =
                 PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
         if (providers.isEmpty()) {
@@ -82,12 +82,13 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public URL getPersistenceUnitRootUrl() {
-        return SessionEntity.class.getProtectionDomain().getCodeSource().getLocation();
+        return TetherPersistenceUnit.class.getProtectionDomain().getCodeSource().getLocation();
     }
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(SessionEntity.class.getName(), BeanEntity.class.getName(), LeaseEntity.class.getName());
+        // every statement is a native query (SessionSql): the unit maps no entity
+        return List.of();
     }
 
     @Override
@@ -109,13 +110,12 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
     @Override
     public Properties getProperties() {
         Properties properties = new Properties();
-        // entities are used as plain data holders; no bytecode weaving or enhancement is wanted
+        // there is no entity to weave or enhance
         properties.setProperty("eclipselink.weaving", "false");
         properties.setProperty("eclipselink.cache.shared.default", "false");
         properties.setProperty("hibernate.bytecode.use_reflection_optimizer", "false");
         // the JPA timeout hints are milliseconds; older EclipseLink releases read them as seconds unless told
         properties.setProperty("eclipselink.query.timeout.unit", "MILLISECONDS");
-        properties.setProperty("eclipselink.pessimistic.lock.timeout.unit", "MILLISECONDS");
         return properties;
     }
 
@@ -126,7 +126,7 @@ public final class TetherPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public ClassLoader getClassLoader() {
-        return SessionEntity.class.getClassLoader();
+        return TetherPersistenceUnit.class.getClassLoader();
     }
 
     @Override

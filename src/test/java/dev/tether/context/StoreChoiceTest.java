@@ -10,8 +10,8 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.ConfigKeys;
-import dev.tether.store.JdbcSessionStore;
-import dev.tether.store.JpaSessionStore;
+import dev.tether.config.StoreKind;
+import dev.tether.store.SqlSessionStore;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.db.RunsOnEveryDatabase;
 
@@ -30,6 +30,6 @@ class StoreChoiceTest {
     void theConfiguredStoreIsTheOneInUse() {
         boolean jdbc = "jdbc".equals(System.getProperty(ConfigKeys.STORE));
 
-        assertThat(units.runtime().store()).isInstanceOf(jdbc ? JdbcSessionStore.class : JpaSessionStore.class);
+        assertThat(((SqlSessionStore) units.runtime().store()).kind()).isEqualTo(jdbc ? StoreKind.JDBC : StoreKind.JPA);
     }
 }

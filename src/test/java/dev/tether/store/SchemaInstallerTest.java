@@ -85,12 +85,12 @@ class SchemaInstallerTest {
 
     @Test
     void everyDatabaseProductNameMapsToItsScript() {
-        assertThat(SchemaInstaller.dialectOf("PostgreSQL")).isEqualTo("postgresql");
-        assertThat(SchemaInstaller.dialectOf("MariaDB")).isEqualTo("mariadb");
-        assertThat(SchemaInstaller.dialectOf("MySQL")).isEqualTo("mariadb");
-        assertThat(SchemaInstaller.dialectOf("Oracle")).isEqualTo("oracle");
-        assertThat(SchemaInstaller.dialectOf("Microsoft SQL Server")).isEqualTo("sqlserver");
-        assertThat(SchemaInstaller.dialectOf("H2")).isEqualTo("h2");
+        assertThat(Dialect.of("PostgreSQL")).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(Dialect.of("MariaDB")).isEqualTo(Dialect.MARIADB);
+        assertThat(Dialect.of("MySQL")).isEqualTo(Dialect.MARIADB);
+        assertThat(Dialect.of("Oracle")).isEqualTo(Dialect.ORACLE);
+        assertThat(Dialect.of("Microsoft SQL Server")).isEqualTo(Dialect.SQLSERVER);
+        assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
     }
 
     private long count(String table) throws SQLException {

@@ -49,7 +49,7 @@ class SchemaUpgradeTest {
     @Test
     void aVersionOneDatabaseIsUpgradedAndEverySessionInItStillLoads() throws SQLException, IOException {
         runScript("ddl-version-1/" + dialect() + ".sql");
-        SessionStore store = new JdbcSessionStore(database);
+        SessionStore store = SessionStores.jdbc(database);
         for (int i = 0; i < 3; i++) {
             store.save(SessionChanges.creating(session(i), List.of(new BeanWrite("bean", "java", state(i), 0, true))));
         }
@@ -134,7 +134,7 @@ class SchemaUpgradeTest {
 
     private String dialect() throws SQLException {
         try (Connection c = database.getConnection()) {
-            return SchemaInstaller.dialectOf(c.getMetaData().getDatabaseProductName());
+            return Dialect.of(c.getMetaData().getDatabaseProductName()).scriptName();
         }
     }
 

@@ -10,12 +10,11 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManagerFactory;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tether.config.StoreKind;
 import dev.tether.store.SessionChanges.BeanWrite;
 import dev.tether.support.db.RunsOnEveryDatabase;
 import dev.tether.support.db.TestDatabase;
@@ -32,22 +31,20 @@ class StateLengthLimitTest {
     private static final int LIMIT = 1000;
 
     private final DataSource database = TestDatabase.selected().newDatabase();
-    private EntityManagerFactory emf;
-    private String dialect;
+    private SqlSessionStore limited;
 
     @BeforeEach
     void storeOneSmallAndOneLargeBean() throws SQLException {
-        dialect = SchemaInstaller.ensureSchema(database);
-        new JdbcSessionStore(database).save(SessionChanges.creating(session(), List.of(
+        SchemaInstaller.ensureSchema(database);
+        SessionStores.jdbc(database).save(SessionChanges.creating(session(), List.of(
                 new BeanWrite("small", "java", filled(LIMIT), 0, true),
                 new BeanWrite("large", "java", filled(LIMIT + 1), 0, true))));
-        emf = TetherPersistenceUnit.start(database);
     }
 
     @AfterEach
     void close() throws Exception {
-        if (emf != null) {
-            emf.close();
+        if (limited != null) {
+            limited.close();
         }
         if (database instanceof AutoCloseable pool) {
             pool.close();
@@ -56,17 +53,19 @@ class StateLengthLimitTest {
 
     @Test
     void theJdbcStoreFetchesOnlyTheBytesWithinTheLimit() {
-        expectLimitApplied(new JdbcSessionStore(database, StateColumns.upTo(LIMIT, dialect)));
+        limited = SessionStores.start(database, StoreKind.JDBC, true, LIMIT);
+        expectLimitApplied(limited);
     }
 
     @Test
     void theJpaStoreFetchesOnlyTheBytesWithinTheLimit() {
-        expectLimitApplied(new JpaSessionStore(emf, StateColumns.upTo(LIMIT, dialect)));
+        limited = SessionStores.start(database, StoreKind.JPA, true, LIMIT);
+        expectLimitApplied(limited);
     }
 
     @Test
     void aStoreWithoutALimitFetchesEveryStateAndMeasuresItsBytes() {
-        StoredSession loaded = new JdbcSessionStore(database).load("hash", NOW).orElseThrow();
+        StoredSession loaded = SessionStores.jdbc(database).load("hash", NOW).orElseThrow();
 
         assertThat(loaded.beans().get("large").state()).isEqualTo(filled(LIMIT + 1));
         assertThat(loaded.beans().get("large").size()).isEqualTo(LIMIT + 1);

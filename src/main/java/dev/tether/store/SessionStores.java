@@ -1,0 +1,74 @@
+package dev.tether.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.tether.SessionStoreUnavailableException;
+import dev.tether.config.StoreKind;
+
+/**
+ * Builds Tether's store on a data source: creates or checks the schema (which also tells the {@link Dialect}),
+ * then binds the statements through JPA or plain JDBC. The context asks for a store here and never sees how it is
+ * made.
+ */
+public final class SessionStores {
+
+    private SessionStores() {
+    }
+
+    /**
+     * The store of a deployment, its schema created (or, with {@code createSchema} false, checked).
+     *
+     * @param maxBeanBytes the most one bean's stored state may take: a longer one is never read (its length is)
+     * @throws SessionStoreUnavailableException when the database cannot be reached or its schema not made ready;
+     *         the caller may try again later
+     */
+    public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes) {
+        Dialect dialect;
+        try {
+            dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource) : SchemaInstaller.checkSchema(dataSource);
+        } catch (SQLException e) {
+            throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
+        }
+        StoreBinding binding;
+        try {
+            binding = kind == StoreKind.JPA ? JpaBinding.start(dataSource) : new JdbcBinding(dataSource);
+        } catch (StoreFailure e) {
+            throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(),
+                    e.getCause());
+        }
+        return new SqlSessionStore(binding, kind, dialect, StateColumns.upTo(maxBeanBytes, dialect));
+    }
+
+    /**
+     * A plain-JDBC store on a database whose schema is already there, reading every stored state whatever its
+     * length: for tools and tests that use the store without a deployment.
+     */
+    public static SqlSessionStore jdbc(DataSource dataSource) {
+        Dialect dialect = dialectOf(dataSource);
+        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded());
+    }
+
+    /**
+     * Asks the database one cheap question on Tether's session table, as a readiness check does.
+     *
+     * @throws SessionStoreUnavailableException when the database or the table does not answer
+     */
+    public static void probe(DataSource dataSource) {
+        try {
+            SchemaInstaller.probe(dataSource);
+        } catch (SQLException e) {
+            throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static Dialect dialectOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new SessionStoreUnavailableException("the session store cannot be used: " + e.getMessage(), e);
+        }
+    }
+}

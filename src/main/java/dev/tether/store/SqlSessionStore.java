@@ -1,0 +1,220 @@
+package dev.tether.store;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tether.SessionConflictException;
+import dev.tether.SessionStoreUnavailableException;
+import dev.tether.config.StoreKind;
+
+/**
+ * Tether's store: the statements of {@link SessionSql}, in the order {@link SessionWrites} gives them, run through a
+ * {@link StoreBinding} (JPA or plain JDBC), on one database whose {@link Dialect} says what differs. Written once:
+ * the binding only runs statements, this class decides what a failure means. Reads never take a transaction of
+ * their own; every write is one transaction; the serialize lock is the row lock of a transaction left open.
+ */
+public final class SqlSessionStore implements SessionStore, AutoCloseable {
+
+    private final StoreBinding binding;
+    private final StoreKind kind;
+    private final Dialect dialect;
+    private final StateColumns stateColumns;
+
+    SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, StateColumns stateColumns) {
+        this.binding = binding;
+        this.kind = kind;
+        this.dialect = dialect;
+        this.stateColumns = stateColumns;
+    }
+
+    /** Which binding runs the statements. */
+    public StoreKind kind() {
+        return kind;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public Optional<StoredSession> load(String idHash, long now) {
+        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadLive(stateColumns, idHash, now))));
+    }
+
+    @Override
+    public Optional<StoredSession> loadByPk(String pk) {
+        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadByPk(stateColumns, pk))));
+    }
+
+    @Override
+    public Optional<SessionRow> find(String idHash, long now) {
+        return read(runner -> runner.rows(SessionSql.findLive(idHash, now)).stream().findFirst()
+                .map(SessionRows::toSessionRow));
+    }
+
+    @Override
+    public List<SessionRow> findByPrincipal(String principal, long now) {
+        return read(runner -> runner.rows(SessionSql.findByPrincipal(principal, now)).stream()
+                .map(SessionRows::toSessionRow).toList());
+    }
+
+    @Override
+    public long countLive(long now) {
+        return read(runner -> ((Number) runner.rows(SessionSql.countLive(now)).get(0)[0]).longValue());
+    }
+
+    @Override
+    public List<SessionRow> findExpired(long now, int limit) {
+        try {
+            return binding.read(limit, runner -> runner.rows(SessionSql.findExpired(now)).stream()
+                    .map(SessionRows::toSessionRow).toList());
+        } catch (StoreFailure e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void save(SessionChanges changes) {
+        write(runner -> {
+            SessionWrites.apply(runner, changes);
+            return null;
+        });
+    }
+
+    /**
+     * The bean rows go with the session row through the foreign key's ON DELETE CASCADE: every writer then locks
+     * the session row before its beans, and two writers can never wait on each other in a cycle.
+     */
+    @Override
+    public void delete(String pk) {
+        write(runner -> runner.update(SessionSql.deleteSession(pk)));
+    }
+
+    /** One transaction, in as many statements as the dialect's IN-list limit needs. */
+    @Override
+    public int deleteExpired(List<String> pks, long now) {
+        if (pks.isEmpty()) {
+            return 0;
+        }
+        return write(runner -> {
+            int deleted = 0;
+            for (int from = 0; from < pks.size(); from += dialect.maxInList()) {
+                List<String> part = pks.subList(from, Math.min(pks.size(), from + dialect.maxInList()));
+                deleted += runner.update(SessionSql.deleteExpired(part, now));
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public boolean acquireLease(String name, String holder, long now, long until) {
+        return write(runner -> SessionWrites.takeLease(runner, name, holder, now, until));
+    }
+
+    /**
+     * The row lock of the dialect's locking SELECT, waited for at most {@code waitMillis} through the statement's
+     * timeout (whole seconds, at least one), which every driver enforces whatever the database's own lock timeout
+     * is (PostgreSQL's is forever).
+     */
+    @Override
+    public Optional<LockedSession> lockAndLoad(String idHash, long now, long waitMillis) {
+        StoreBinding.OpenTransaction tx;
+        try {
+            tx = binding.begin();
+        } catch (StoreFailure e) {
+            throw busyOrUnavailable(e);
+        }
+        try {
+            StatementRunner waiting = tx.runner((int) Math.max(1, (waitMillis + 999) / 1000));
+            List<Object[]> session = waiting.rows(SessionSql.findLiveForUpdate(dialect, idHash, now));
+            if (session.isEmpty()) {
+                tx.close();
+                return Optional.empty();
+            }
+            SessionRow row = SessionRows.toSessionRow(session.get(0));
+            Map<String, StoredBean> beans = new HashMap<>();
+            waiting.rows(SessionSql.beansOf(stateColumns, row.pk())).stream().map(SessionRows::toStoredBean)
+                    .forEach(bean -> beans.put(bean.key(), bean));
+            return Optional.of(new Locked(tx, new StoredSession(row, beans)));
+        } catch (StoreFailure e) {
+            tx.close();
+            throw busyOrUnavailable(e);
+        } catch (RuntimeException e) {
+            tx.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        binding.close();
+    }
+
+    /** The lock is the row lock of the open transaction; saving commits in it, closing rolls it back. */
+    private final class Locked implements LockedSession {
+
+        private final StoreBinding.OpenTransaction tx;
+        private final StoredSession session;
+
+        Locked(StoreBinding.OpenTransaction tx, StoredSession session) {
+            this.tx = tx;
+            this.session = session;
+        }
+
+        @Override
+        public StoredSession session() {
+            return session;
+        }
+
+        @Override
+        public void save(SessionChanges changes) {
+            try {
+                SessionWrites.apply(tx.runner(0), changes);
+                tx.commit();
+            } catch (StoreFailure e) {
+                throw failureOf(e);
+            } finally {
+                tx.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            tx.close();
+        }
+    }
+
+    private <T> T read(StoreBinding.Work<T> work) {
+        try {
+            return binding.read(0, work);
+        } catch (StoreFailure e) {
+            throw unavailable(e);
+        }
+    }
+
+    private <T> T write(StoreBinding.Work<T> work) {
+        try {
+            return binding.inTransaction(work);
+        } catch (StoreFailure e) {
+            throw failureOf(e);
+        }
+    }
+
+    private RuntimeException failureOf(StoreFailure e) {
+        return dialect.isConflict(e.sqlException())
+                ? new SessionConflictException("another request of this session stored the same bean first")
+                : unavailable(e);
+    }
+
+    private static SessionStoreUnavailableException busyOrUnavailable(StoreFailure e) {
+        return new SessionStoreUnavailableException("the session is busy with another request, or the store "
+                + "cannot be reached: " + e.getMessage(), e.getCause());
+    }
+
+    private static SessionStoreUnavailableException unavailable(StoreFailure e) {
+        return new SessionStoreUnavailableException("the session store cannot be used: " + e.getMessage(),
+                e.getCause());
+    }
+}

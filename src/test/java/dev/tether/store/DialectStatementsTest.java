@@ -1,0 +1,76 @@
+package dev.tether.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statement text each database gets where databases differ: the row lock of the serialize policy, the length
+ * of a stored state, and the IN lists of the purge. The text is checked here for all five dialects; H2, PostgreSQL
+ * and MariaDB also run it in the every-database tests, Oracle and SQL Server only here.
+ */
+class DialectStatementsTest {
+
+    @Test
+    void everyProductNameADriverReportsHasItsDialect() {
+        assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
+        assertThat(Dialect.of("PostgreSQL")).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(Dialect.of("MariaDB")).isEqualTo(Dialect.MARIADB);
+        assertThat(Dialect.of("MySQL")).isEqualTo(Dialect.MARIADB);
+        assertThat(Dialect.of("Oracle")).isEqualTo(Dialect.ORACLE);
+        assertThat(Dialect.of("Microsoft SQL Server")).isEqualTo(Dialect.SQLSERVER);
+    }
+
+    @Test
+    void theLockIsForUpdateWhereverTheStandardClauseExists() {
+        for (Dialect dialect : List.of(Dialect.H2, Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.ORACLE)) {
+            assertThat(SessionSql.findLiveForUpdate(dialect, "h", 1).jdbcText())
+                    .as(dialect.name())
+                    .contains(" FROM tether_session s WHERE s.id_hash = ? AND s.expires_at > ?")
+                    .endsWith(" FOR UPDATE");
+        }
+    }
+
+    @Test
+    void sqlServerLocksTheRowWithATableHintInstead() {
+        assertThat(SessionSql.findLiveForUpdate(Dialect.SQLSERVER, "h", 1).jdbcText())
+                .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.id_hash = ? AND s.expires_at > ?")
+                .doesNotContain("FOR UPDATE");
+    }
+
+    @Test
+    void eachDatabaseMeasuresAStoredStateWithItsOwnFunction() {
+        assertThat(StateColumns.upTo(100, Dialect.H2).load()).contains("OCTET_LENGTH(b.state_bytes) <= 100");
+        assertThat(StateColumns.upTo(100, Dialect.POSTGRESQL).load()).contains("OCTET_LENGTH(b.state_bytes)");
+        assertThat(StateColumns.upTo(100, Dialect.MARIADB).load()).contains("OCTET_LENGTH(b.state_bytes)");
+        assertThat(StateColumns.upTo(100, Dialect.ORACLE).load()).contains("DBMS_LOB.GETLENGTH(b.state_bytes) <= 100");
+        assertThat(StateColumns.upTo(100, Dialect.SQLSERVER).load()).contains("DATALENGTH(b.state_bytes) <= 100");
+    }
+
+    @Test
+    void oracleAndSqlServerGetThePurgeInListsTheyAccept() {
+        assertThat(Dialect.ORACLE.maxInList()).isLessThanOrEqualTo(1000);
+        // the statement's other parameter (now) counts against SQL Server's 2,100 too
+        assertThat(Dialect.SQLSERVER.maxInList() + 1).isLessThanOrEqualTo(2100);
+        List<String> pks = IntStream.range(0, 2500).mapToObj(i -> "pk" + i).toList();
+        Sql oneOracleBatch = SessionSql.deleteExpired(pks.subList(0, Dialect.ORACLE.maxInList()), 1);
+        assertThat(oneOracleBatch.parameters()).hasSize(1001);
+    }
+
+    @Test
+    void aConstraintViolationOrARolledBackTransactionIsAConflictAndNothingElseIs() {
+        for (Dialect dialect : Dialect.values()) {
+            assertThat(dialect.isConflict(new SQLException("duplicate key", "23505"))).isTrue();
+            assertThat(dialect.isConflict(new SQLException("wrapped", "HY000", new SQLException("dup", "23000"))))
+                    .isTrue();
+            assertThat(dialect.isConflict(new SQLException("Deadlock found when trying to get lock", "40001", 1213)))
+                    .isTrue();
+            assertThat(dialect.isConflict(new SQLException("connection refused", "08001"))).isFalse();
+            assertThat(dialect.isConflict(null)).isFalse();
+        }
+    }
+}
