@@ -10,6 +10,9 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
+import dev.tether.spi.BeanCodec;
+import dev.tether.spi.UnreadableStateException;
+import dev.tether.spi.UnwritableStateException;
 
 /**
  * Java serialization, read through {@link ClassAllowList} and structural limits. Class names are checked

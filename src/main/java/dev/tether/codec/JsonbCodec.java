@@ -30,6 +30,9 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.bind.config.PropertyVisibilityStrategy;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import dev.tether.spi.BeanCodec;
+import dev.tether.spi.UnreadableStateException;
+import dev.tether.spi.UnwritableStateException;
 
 /**
  * JSON-B: the bean's state readable in the database, and tolerant of fields added or removed between versions.

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.tether.StoreAs;
-import dev.tether.codec.BeanCodec;
+import dev.tether.spi.BeanCodec;
 import dev.tether.codec.ClassAllowList;
 import dev.tether.codec.DeserializationLimits;
 import dev.tether.codec.JavaSerializationCodec;

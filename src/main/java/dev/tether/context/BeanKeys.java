@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 
-import dev.tether.ids.SessionIds;
 
 /**
  * The stored key of a persistent bean: its class (or, for a producer, the declaring class and member) plus

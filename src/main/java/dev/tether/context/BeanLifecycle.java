@@ -3,8 +3,8 @@ package dev.tether.context;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
 
-import dev.tether.codec.BeanCodec;
-import dev.tether.codec.UnreadableStateException;
+import dev.tether.spi.BeanCodec;
+import dev.tether.spi.UnreadableStateException;
 
 /**
  * Where a unit's bean instances come from and what is stored of them: the container builds every instance (so

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import dev.tether.store.SessionChanges.BeanDelete;
-import dev.tether.store.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionChanges.BeanDelete;
+import dev.tether.spi.SessionChanges.BeanWrite;
 
 /**
  * The bean rows a unit of work writes: a pure function of what it holds now (each bean encoded at write-back,

@@ -10,8 +10,8 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
 
-import dev.tether.store.StoredBean;
-import dev.tether.store.StoredSession;
+import dev.tether.spi.StoredBean;
+import dev.tether.spi.StoredSession;
 
 /**
  * Tether's JDK Flight Recorder events, category "Tether". Kept apart from {@link SessionMetrics}, and used only

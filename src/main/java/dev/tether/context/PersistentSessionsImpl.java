@@ -11,8 +11,7 @@ import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
 import dev.tether.SessionStatistics;
 import dev.tether.SessionInfo;
-import dev.tether.ids.SessionIds;
-import dev.tether.store.SessionRow;
+import dev.tether.spi.SessionRow;
 
 /** {@link PersistentSessions} over the store, with a unit of work of its own for each session it ends. */
 @ApplicationScoped

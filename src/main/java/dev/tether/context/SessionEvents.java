@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import dev.tether.PersistentSessionScoped;
 import dev.tether.SessionInfo;
-import dev.tether.store.SessionRow;
+import dev.tether.spi.SessionRow;
 
 /**
  * Fires {@code @Initialized} and {@code @Destroyed(PersistentSessionScoped.class)} with a {@link SessionInfo}.

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.tether.SessionConflictException;
 import dev.tether.SessionStatistics;
 import dev.tether.SessionStoreUnavailableException;
-import dev.tether.store.SessionChanges;
-import dev.tether.store.SessionChanges.BeanWrite;
-import dev.tether.store.StoredSession;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionChanges.BeanWrite;
+import dev.tether.spi.StoredSession;
 
 /**
  * Counts what the units of work of a deployment do, for {@link SessionStatistics}, and records each load,

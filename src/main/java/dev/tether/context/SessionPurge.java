@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 
 import dev.tether.PurgeResult;
 import dev.tether.config.PurgeSettings;
-import dev.tether.store.SessionRow;
-import dev.tether.store.SessionStore;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionStore;
 
 /**
  * Deletes expired sessions in bounded batches, each in its own short transaction, so that live requests never

@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import dev.tether.ConcurrencyPolicy;
 import dev.tether.config.TetherSettings;
-import dev.tether.store.SessionStore;
+import dev.tether.spi.SessionStore;
 
 /**
  * What every unit of work of a deployment shares: settings, beans and their lifecycle, codecs, the store, events,

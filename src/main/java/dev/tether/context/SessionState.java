@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.tether.ids.SessionIds;
-import dev.tether.store.SessionRow;
-import dev.tether.store.SessionUpdate;
-import dev.tether.store.SessionUpdate.Identity;
-import dev.tether.store.SessionUpdate.Timeouts;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionUpdate;
+import dev.tether.spi.SessionUpdate.Identity;
+import dev.tether.spi.SessionUpdate.Timeouts;
 
 /**
  * The session's own data as one unit of work sees it (ID, principal, timeouts) and the rules that change it: a

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 import dev.tether.ConfigKeys;
 import dev.tether.SessionStoreUnavailableException;
-import dev.tether.store.LockedSession;
-import dev.tether.store.SessionChanges;
-import dev.tether.store.StoredSession;
+import dev.tether.spi.LockedSession;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.StoredSession;
 
 /**
  * The requests of this node that have, or wait for, the turn of a serialized session. Each one holds a pooled

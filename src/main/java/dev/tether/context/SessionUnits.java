@@ -21,10 +21,9 @@ import jakarta.inject.Inject;
 
 import dev.tether.ConfigKeys;
 import dev.tether.SessionStoreUnavailableException;
-import dev.tether.codec.BeanCodec;
+import dev.tether.spi.BeanCodec;
 import dev.tether.config.TetherSettings;
-import dev.tether.ids.SessionIds;
-import dev.tether.store.SessionStore;
+import dev.tether.spi.SessionStore;
 
 /**
  * Opens and closes units of work; the one entry point of every boundary (HTTP filters, the interceptor,

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tether.codec.StoredFields;
-import dev.tether.codec.UnwritableStateException;
+import dev.tether.spi.UnwritableStateException;
 
 /**
  * Copies the stored state of a bean class ({@link StoredFields}) between instances. The container builds

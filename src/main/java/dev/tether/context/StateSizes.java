@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import dev.tether.ConfigKeys;
 import dev.tether.SessionTooLargeException;
 import dev.tether.config.SizeLimits;
-import dev.tether.store.StoredBean;
+import dev.tether.spi.StoredBean;
 
 /** Applies {@link SizeLimits} to the bytes of beans: refuses to store too much, refuses to read too much. */
 final class StateSizes {

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
-import dev.tether.store.SessionStore;
+import dev.tether.spi.SessionStore;
 import dev.tether.store.SessionStores;
 import dev.tether.store.SqlSessionStore;
 

@@ -29,12 +29,11 @@ import dev.tether.Concurrency;
 import dev.tether.PersistentSessionScoped;
 import dev.tether.SessionStorage;
 import dev.tether.StoreAs;
-import dev.tether.codec.BeanCodec;
+import dev.tether.spi.BeanCodec;
 import dev.tether.codec.JsonbCodec;
 import dev.tether.codec.JsonbStateCheck;
 import dev.tether.config.ConfigSource;
 import dev.tether.config.TetherSettings;
-import dev.tether.monitoring.MonitoringBeans;
 
 /**
  * Registers the persistent session context and Tether's own beans, and checks every
@@ -58,11 +57,6 @@ public class TetherExtension implements Extension {
         // WildFly's health subsystem: README, Design notes), so its beans are added here
         for (Class<?> type : List.of(SessionUnits.class, PersistentSessionFacade.class,
                 PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class, SessionPurge.class)) {
-            event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
-        }
-        ConfigSource config = ConfigSource.detect();
-        for (Class<?> type : MonitoringBeans.visibleTo(TetherExtension.class.getClassLoader(),
-                TetherSettings.publishesMetrics(config), TetherSettings.addsReadinessCheck(config))) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());
         }
     }

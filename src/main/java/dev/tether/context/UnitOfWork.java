@@ -19,16 +19,15 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.spi.CreationalContext;
 
 import dev.tether.ConcurrencyPolicy;
-import dev.tether.codec.BeanCodec;
-import dev.tether.codec.UnreadableStateException;
-import dev.tether.ids.SessionIds;
-import dev.tether.store.LockedSession;
-import dev.tether.store.SessionChanges;
-import dev.tether.store.SessionChanges.BeanWrite;
-import dev.tether.store.SessionRow;
-import dev.tether.store.SessionUpdate;
-import dev.tether.store.StoredBean;
-import dev.tether.store.StoredSession;
+import dev.tether.spi.BeanCodec;
+import dev.tether.spi.UnreadableStateException;
+import dev.tether.spi.LockedSession;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionUpdate;
+import dev.tether.spi.StoredBean;
+import dev.tether.spi.StoredSession;
 
 /**
  * One request's (or one explicit unit's) view of a persistent session: loaded on first use, each bean kept as its

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
  * Tether's beans for the monitoring APIs the application can see. Each API is optional: a bean is named here only
  * by its class name and loaded only after its API has loaded, so the jar deploys alike on a server without them.
  */
-public final class MonitoringBeans {
+final class MonitoringBeans {
 
     private static final Logger LOG = Logger.getLogger(MonitoringBeans.class.getName());
 
@@ -24,7 +24,7 @@ public final class MonitoringBeans {
      * @param metrics {@code tether.metrics.enabled}: the metrics bridges
      * @param health  {@code tether.health.enabled}: the readiness check
      */
-    public static List<Class<?>> visibleTo(ClassLoader loader, boolean metrics, boolean health) {
+    static List<Class<?>> visibleTo(ClassLoader loader, boolean metrics, boolean health) {
         List<Class<?>> beans = new ArrayList<>();
         if (metrics) {
             addWhenVisible(beans, loader, "io.micrometer.core.instrument.MeterRegistry",

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.PersistenceException;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.StoredBean;
+import dev.tether.spi.StoredSession;
 
 /**
  * Reads the result of {@link SessionSql}'s load: one row per bean (or one row without a bean), the session's

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.tether.store.SessionChanges.BeanDelete;
-import dev.tether.store.SessionChanges.BeanWrite;
-import dev.tether.store.SessionUpdate.Identity;
+import dev.tether.spi.SessionChanges.BeanDelete;
+import dev.tether.spi.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionUpdate.Identity;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionUpdate;
 
 /**
  * Every statement Tether sends, as plain SQL, run by either {@link StoreBinding}: the same text on every database

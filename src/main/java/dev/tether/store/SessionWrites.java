@@ -1,6 +1,8 @@
 package dev.tether.store;
 
 import dev.tether.SessionConflictException;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionUpdate;
 
 /**
  * Applies a unit's {@link SessionChanges} statement by statement, on any {@link StatementRunner}: the session row

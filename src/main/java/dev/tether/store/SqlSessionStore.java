@@ -8,6 +8,12 @@ import java.util.Optional;
 import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.spi.LockedSession;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionStore;
+import dev.tether.spi.StoredBean;
+import dev.tether.spi.StoredSession;
 
 /**
  * Tether's store: the statements of {@link SessionSql}, in the order {@link SessionWrites} gives them, run through a

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import dev.tether.spi.UnreadableStateException;
 
 /**
  * Java serialization between two versions of a bean class with the same {@code serialVersionUID}, as during a

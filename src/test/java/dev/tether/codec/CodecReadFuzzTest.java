@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.tether.codec.gadget.RecordingClassLoader;
 import dev.tether.fixtures.Preferences;
+import dev.tether.spi.UnreadableStateException;
 
 /**
  * Fuzzes the read path of the codecs with stored bytes an attacker with write access to the bean table could

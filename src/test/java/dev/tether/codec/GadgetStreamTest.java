@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.tether.codec.gadget.GadgetAlarm;
 import dev.tether.codec.gadget.GadgetStreams;
 import dev.tether.codec.gadget.RecordingClassLoader;
+import dev.tether.spi.UnreadableStateException;
 
 /**
  * Hand-built hostile streams against the Java serialization codec: gadget classes are refused by name before

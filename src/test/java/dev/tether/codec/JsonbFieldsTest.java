@@ -13,6 +13,7 @@ import dev.tether.fixtures.jsonb.Choices;
 import dev.tether.fixtures.jsonb.PrivateCounter;
 import dev.tether.fixtures.jsonb.QuickStartCart;
 import dev.tether.fixtures.jsonb.Trip;
+import dev.tether.spi.UnreadableStateException;
 
 /** The JSON-B codec stores a bean's fields, whatever their visibility, and gives them back, final ones included. */
 class JsonbFieldsTest {

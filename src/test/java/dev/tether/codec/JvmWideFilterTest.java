@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.codec.gadget.Box;
+import dev.tether.spi.UnreadableStateException;
 
 /**
  * The operator's JVM-wide deserialization filter ({@code jdk.serialFilter}) still applies to Tether's streams.

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tether.store.SessionChanges.BeanDelete;
-import dev.tether.store.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionChanges.BeanDelete;
+import dev.tether.spi.SessionChanges.BeanWrite;
 
 /** What a unit writes, as a pure function of what it loaded and what it holds now. */
 class ChangeSetTest {

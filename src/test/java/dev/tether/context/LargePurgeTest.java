@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
 import dev.tether.fixtures.Basket;
-import dev.tether.ids.SessionIds;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;

@@ -124,7 +124,7 @@ class PersistentSessionScopeTest {
 
     @Test
     void anUnknownWellFormedIdGetsAFreshSessionUnderANewId() {
-        String planted = dev.tether.ids.SessionIds.generate();
+        String planted = SessionIds.generate();
 
         Units.Result<Boolean> result = units.run(planted, () -> {
             basket.setFoo("bar");

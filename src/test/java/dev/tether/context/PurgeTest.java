@@ -23,7 +23,7 @@ import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.SessionEventLog;
-import dev.tether.store.SessionStore;
+import dev.tether.spi.SessionStore;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.fixtures.Counter;
-import dev.tether.ids.SessionIds;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;

@@ -7,9 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tether.ids.SessionIds;
-import dev.tether.store.SessionRow;
-import dev.tether.store.SessionUpdate;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionUpdate;
 
 /** The session's own rules, without a container or a database: what a unit writes to the session row. */
 class SessionStateTest {

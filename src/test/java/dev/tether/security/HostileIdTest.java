@@ -18,7 +18,7 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.fixtures.Counter;
-import dev.tether.ids.SessionIds;
+import dev.tether.context.SessionIds;
 import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;

@@ -22,7 +22,7 @@ import dev.tether.SessionTooLargeException;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.fixtures.Preferences;
-import dev.tether.ids.SessionIds;
+import dev.tether.context.SessionIds;
 import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.SystemSettings;

@@ -22,9 +22,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.tether.store.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionChanges.BeanWrite;
 import dev.tether.support.db.RunsOnEveryDatabase;
 import dev.tether.support.db.TestDatabase;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionStore;
+import dev.tether.spi.StoredSession;
 
 /**
  * A database made with the schema before it was versioned (version 1: this repository's DDL until then, kept in

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.config.StoreKind;
-import dev.tether.store.SessionChanges.BeanWrite;
+import dev.tether.spi.SessionChanges.BeanWrite;
 import dev.tether.support.db.RunsOnEveryDatabase;
 import dev.tether.support.db.TestDatabase;
+import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionRow;
+import dev.tether.spi.SessionStore;
+import dev.tether.spi.StoredBean;
+import dev.tether.spi.StoredSession;
 
 /**
  * A store built with a per-bean limit measures each stored state in the database and fetches the bytes of those

@@ -7,6 +7,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.WeldInitiator;
 
 import dev.tether.context.TetherExtension;
+import dev.tether.monitoring.MonitoringExtension;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.fixtures.Greeter;
@@ -28,6 +29,7 @@ public final class TetherWeld {
 
     /** Only the extension and the given classes: for deployments that must fail. */
     public static Weld bare(Class<?>... beans) {
-        return WeldInitiator.createWeld().addExtension(new TetherExtension()).addBeanClasses(beans);
+        return WeldInitiator.createWeld().addExtension(new TetherExtension()).addExtension(new MonitoringExtension())
+                .addBeanClasses(beans);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.SessionConflictException;
-import dev.tether.codec.UnwritableStateException;
+import dev.tether.spi.UnwritableStateException;
 import dev.tether.support.CapturedLog;
 
 /** What a problem body tells the client, and what it leaves to the server's log. */

@@ -21,7 +21,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.config.CookieSettings;
-import dev.tether.ids.SessionIds;
+import dev.tether.context.SessionIds;
 
 /**
  * Fuzzes what a client controls on the way in: the cookies and header that carry the ID, and the check of

@@ -1,4 +1,4 @@
-package dev.tether.codec;
+package dev.tether.spi;
 
 /**
  * Turns the state of one bean into bytes and back. The codec's {@link #name()} is stored beside the bytes,

@@ -1,4 +1,4 @@
-package dev.tether.codec;
+package dev.tether.spi;
 
 /** Stored bytes that cannot become a bean again. The bean starts fresh; the caller logs why. */
 public class UnreadableStateException extends RuntimeException {

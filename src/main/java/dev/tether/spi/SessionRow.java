@@ -1,4 +1,4 @@
-package dev.tether.store;
+package dev.tether.spi;
 
 import java.util.Optional;
 

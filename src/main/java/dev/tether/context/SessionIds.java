@@ -1,4 +1,4 @@
-package dev.tether.ids;
+package dev.tether.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

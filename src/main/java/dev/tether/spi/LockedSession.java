@@ -1,4 +1,4 @@
-package dev.tether.store;
+package dev.tether.spi;
 
 /**
  * A session loaded under an exclusive lock that is held until {@link #save} or {@link #close}: how the
