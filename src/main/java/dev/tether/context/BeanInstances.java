@@ -45,6 +45,20 @@ final class BeanInstances {
         return held.remove(key);
     }
 
+    /** The instance a client proxy stands for (the proxy's class extends the bean's), or the candidate itself. */
+    Object instanceBehind(Object candidate) {
+        if (candidate == null) {
+            return null;
+        }
+        for (Held instance : held.values()) {
+            if (instance.bean().stateType().isInstance(candidate)
+                    && candidate.getClass() != instance.instance().getClass()) {
+                return instance.instance();
+            }
+        }
+        return candidate;
+    }
+
     List<Held> all() {
         return new ArrayList<>(held.values());
     }

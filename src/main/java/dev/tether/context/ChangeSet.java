@@ -45,7 +45,8 @@ record ChangeSet(List<BeanWrite> inserts, List<BeanWrite> updates, List<BeanDele
         return new ChangeSet(inserts, updates, deletes);
     }
 
-    boolean writesBeans() {
-        return !inserts.isEmpty() || !updates.isEmpty() || !deletes.isEmpty();
+    /** Whether any bean gets new state (not only deleted): the writes the size limits apply to. */
+    boolean storesState() {
+        return !inserts.isEmpty() || !updates.isEmpty();
     }
 }

@@ -31,17 +31,17 @@ class PersistentSessionFacade implements PersistentSession {
 
     @Override
     public boolean isNew() {
-        return unit().isNew();
+        return unit().readState(state -> !state.isStored());
     }
 
     @Override
     public Instant createdAt() {
-        return unit().createdAt();
+        return unit().readState(SessionState::createdAt);
     }
 
     @Override
     public Instant lastAccessedAt() {
-        return unit().lastAccessedAt();
+        return unit().readState(SessionState::lastAccessedAt);
     }
 
     @Override
@@ -51,32 +51,41 @@ class PersistentSessionFacade implements PersistentSession {
 
     @Override
     public String rotateId() {
-        return unit().rotateId();
+        return unit().changeState("rotateId", SessionState::rotateId);
     }
 
     @Override
     public Instant expiresAt() {
-        return unit().expiresAt();
+        return unit().readState(state -> state.expiresAt(units.runtime().now()));
     }
 
     @Override
     public void setIdleTimeout(Duration timeout) {
-        unit().setIdleTimeout(timeout);
+        unit().changeState("setIdleTimeout", state -> {
+            state.setIdleTimeout(timeout);
+            return null;
+        });
     }
 
     @Override
     public void setAbsoluteTimeout(Duration timeout) {
-        unit().setAbsoluteTimeout(timeout);
+        unit().changeState("setAbsoluteTimeout", state -> {
+            state.setAbsoluteTimeout(timeout);
+            return null;
+        });
     }
 
     @Override
     public Optional<String> principal() {
-        return unit().principal();
+        return unit().readState(SessionState::principal);
     }
 
     @Override
     public void setPrincipal(String principal) {
-        unit().setPrincipal(principal);
+        unit().changeState("setPrincipal", state -> {
+            state.setPrincipal(principal);
+            return null;
+        });
     }
 
     private UnitOfWork unit() {

@@ -3,7 +3,11 @@ package dev.tether.context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import dev.tether.config.TetherSettings;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionUpdate;
 import dev.tether.spi.SessionUpdate.Identity;
@@ -16,6 +20,8 @@ import dev.tether.spi.SessionUpdate.Timeouts;
  * neither the container nor the database: it says what to write, and writes only what changed.
  */
 final class SessionState {
+
+    private static final Logger LOG = Logger.getLogger(SessionState.class.getName());
 
     private final SessionRow stored;
     private final boolean rotateOnLogin;
@@ -55,13 +61,13 @@ final class SessionState {
                 now + absoluteTimeout.toMillis());
     }
 
-    boolean isStored() {
-        return stored != null;
+    /** A new session on the configured timeouts. */
+    static SessionState fresh(long now, TetherSettings settings) {
+        return fresh(now, settings.idleTimeout(), settings.absoluteTimeout(), settings.rotateOnLogin());
     }
 
-    /** The stored row this state started from; {@code null} for a new session. */
-    SessionRow storedRow() {
-        return stored;
+    boolean isStored() {
+        return stored != null;
     }
 
     /** The ID to hand to the client; a new session gets one now and is then stored even if no bean changes. */
@@ -103,9 +109,16 @@ final class SessionState {
     /**
      * Follows the user the container authenticated, unless the application set the principal itself in this
      * unit. {@code null} (an anonymous caller) leaves the principal alone: the application may keep its own
-     * login in the session.
+     * login in the session. A caller that cannot be asked (no security context here) counts as anonymous.
      */
-    void followCaller(String name) {
+    void followCaller(Supplier<String> caller) {
+        String name;
+        try {
+            name = caller.get();
+        } catch (RuntimeException unknown) {
+            LOG.log(Level.FINE, "Tether: the caller of this unit of work cannot be asked", unknown);
+            return;
+        }
         if (name != null && !principalSetByApplication) {
             changePrincipal(Optional.of(name));
         }

@@ -21,7 +21,10 @@ class ChangeSetTest {
         ChangeSet changes = ChangeSet.between(List.of(new ChangeSet.Encoded("cart", "java", A.clone(), A, 7, true)),
                 Map.of(), key -> true);
 
-        assertThat(changes.writesBeans()).isFalse();
+        assertThat(changes.inserts()).isEmpty();
+        assertThat(changes.updates()).isEmpty();
+        assertThat(changes.deletes()).isEmpty();
+        assertThat(changes.storesState()).isFalse();
     }
 
     @Test

@@ -58,7 +58,7 @@ class SessionStateTest {
         SessionState state = loaded();
 
         state.setPrincipal(null);
-        state.followCaller("alice");
+        state.followCaller(() -> "alice");
 
         assertThat(state.principal()).isEmpty();
     }
@@ -67,7 +67,7 @@ class SessionStateTest {
     void theContainersCallerIsFollowedWhenTheApplicationSetNoPrincipal() {
         SessionState state = loaded();
 
-        state.followCaller("carol");
+        state.followCaller(() -> "carol");
 
         assertThat(state.principal()).contains("carol");
         assertThat(state.idChanged()).isTrue();
@@ -77,7 +77,7 @@ class SessionStateTest {
     void anAnonymousCallerLeavesThePrincipalAlone() {
         SessionState state = loaded();
 
-        state.followCaller(null);
+        state.followCaller(() -> null);
 
         assertThat(state.principal()).contains("alice");
         assertThat(state.update(LOADED_AT, HOUR).writesRow()).isFalse();
