@@ -35,7 +35,7 @@ import dev.tether.support.db.RunsOnEveryDatabase;
 @RunsOnEveryDatabase
 class StoredStateTest {
 
-    private static final String UNIT_LOG = "dev.tether.context.UnitOfWork";
+    private static final String UNIT_LOG = "dev.tether.context.InstanceBuilder";
 
     /** Room for the megabyte state below; the defaults (256KB a bean) are SizeLimitsTest's subject. */
     @RegisterExtension

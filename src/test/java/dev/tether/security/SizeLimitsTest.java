@@ -112,7 +112,7 @@ class SizeLimitsTest {
         String id = units.run(null, () -> basket.setFoo("stored")).idToSend().orElseThrow();
         padStoredState(Basket.class.getName(), BEAN_LIMIT + 1);
 
-        try (CapturedLog log = CapturedLog.of("dev.tether.context.UnitOfWork")) {
+        try (CapturedLog log = CapturedLog.of("dev.tether.context.InstanceBuilder")) {
             String foo = units.run(id, () -> basket.getFoo()).value();
 
             assertThat(foo).isNull();
@@ -130,7 +130,7 @@ class SizeLimitsTest {
         // each bean was stored within the limits; together, in one session, they are over the session's
         moveBean(Preferences.class.getName(), other, id);
 
-        try (CapturedLog log = CapturedLog.of("dev.tether.context.UnitOfWork")) {
+        try (CapturedLog log = CapturedLog.of("dev.tether.context.InstanceBuilder")) {
             int[] read = units.run(id, () -> new int[] {basket.getFoo().length(), preferences.getNames().size()})
                     .value();
 
