@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.store.InMemoryDatabaseWarning;
 import dev.tether.store.JdbcSessionStore;
 import dev.tether.store.JpaSessionStore;
 import dev.tether.store.SchemaInstaller;
@@ -66,6 +67,7 @@ final class StoreConnection implements AutoCloseable {
                 String dialect = createSchema ? SchemaInstaller.ensureSchema(source)
                         : SchemaInstaller.checkSchema(source);
                 stateColumns = StateColumns.upTo(maxBeanBytes, dialect);
+                InMemoryDatabaseWarning.warnIfInMemory(source);
                 if (kind == StoreKind.JPA) {
                     emf = TetherPersistenceUnit.start(source);
                 }
