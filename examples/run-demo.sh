@@ -18,7 +18,9 @@ ready_line="The demo shop is ready: http://127.0.0.1:8080/shop/"
 ready_line=${ready_line/:8080\//:$port/}
 
 echo "Building Tether ..."
-"$root/mvnw" -q -f "$root/pom.xml" install -DskipTests -Dmaven.source.skip=true -Dmaven.javadoc.skip=true
+# only the jar: no test servers to unpack, no sources or Javadoc jars
+"$root/mvnw" -q -f "$root/pom.xml" install -DskipTests -Dmaven.source.skip=true -Dmaven.javadoc.skip=true \
+    -Dmaven.antrun.skip=true -Dmdep.skip=true
 
 echo "Starting the demo on WildFly (the first run downloads WildFly from Maven Central) ..."
 # wildfly:run packages the shop, starts WildFly and deploys the shop; its output passes through unchanged,
