@@ -561,7 +561,7 @@ run_payara() {
 run_jmh() {
     log "running JMH"
     local classpath
-    classpath=$bench/jmh/target/classes:$(cat "$bench/jmh/target/classpath.txt"):$root/target/tether-0.1.0-SNAPSHOT.jar
+    classpath=$bench/jmh/target/classes:$(cat "$bench/jmh/target/classpath.txt"):$root/target/tether-0.9.0-SNAPSHOT.jar
     # shellcheck disable=SC2086 # the extra arguments are words
     java -cp "$classpath" org.openjdk.jmh.Main -rf csv -rff "$work/jmh.csv" ${BENCH_JMH_ARGS:-} \
         >"$work/jmh.out" 2>&1

@@ -19,5 +19,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Concurrency {
 
+    /** @return the policy for the annotated bean */
     ConcurrencyPolicy value();
 }

@@ -4,7 +4,7 @@ package dev.tether;
  * The names of Tether's settings. Each is read through MicroProfile Config where the server has it (WildFly
  * and Payara do: system properties, environment variables, {@code microprofile-config.properties}), and from
  * system properties otherwise. A value that does not parse fails the deployment with a message naming the key.
- * The README lists every key with its default.
+ * {@code docs/configuration.md} lists every key with its default.
  */
 public final class ConfigKeys {
 

@@ -24,25 +24,45 @@ public interface PersistentSessions {
      * those of that session, and changes are written back before this method returns. An unknown, expired
      * or malformed ID (or {@code null}) gives a fresh session; read its ID from {@link PersistentSession#id()}.
      *
+     * @param <T> what the work returns
+     * @param id the session's ID, as the client sent it
+     * @param work what to run inside the session
+     * @return what {@code work} returned
      * @throws SessionConflictException when another unit changed the same bean first; nothing was written
      * @throws SessionStoreUnavailableException when the store cannot be reached; nothing was written
+     * @throws Exception what {@code work} threw; nothing was written
      */
     <T> T runInSession(String id, Callable<T> work) throws Exception;
 
-    /** The session with this ID, unless it is unknown, expired or malformed. */
+    /**
+     * Looks a session up by its ID.
+     *
+     * @param id the session's ID
+     * @return the session, unless it is unknown, expired or malformed
+     */
     Optional<SessionInfo> find(String id);
 
-    /** Every live session of this principal, oldest first. */
+    /**
+     * Every live session of this principal.
+     *
+     * @param principal the user's name, as given to {@link PersistentSession#setPrincipal}
+     * @return the sessions, oldest first
+     */
     List<SessionInfo> findByPrincipal(String principal);
 
     /**
      * Ends every session of this principal ("log out everywhere").
      *
+     * @param principal the user's name, as given to {@link PersistentSession#setPrincipal}
      * @return how many sessions were ended
      */
     int invalidateAll(String principal);
 
-    /** The number of sessions in the store that have not expired. */
+    /**
+     * Counts the live sessions.
+     *
+     * @return the number of sessions in the store that have not expired
+     */
     long count();
 
     /**
@@ -50,9 +70,15 @@ public interface PersistentSessions {
      * (the nodes share a lease in the database). Tether also runs this every {@code tether.purge-interval} on a
      * thread of the server's {@code ManagedThreadFactory}; call it yourself where there is none. It may be called
      * inside a transaction of the application: its lease and deletes run outside it.
+     *
+     * @return how many sessions were deleted, in how many batches and how long it took
      */
     PurgeResult purgeExpired();
 
-    /** What Tether did on this node since the application started: counts and total times. */
+    /**
+     * What Tether did on this node since the application started.
+     *
+     * @return a snapshot of the counts and total times
+     */
     SessionStatistics statistics();
 }

@@ -7,6 +7,7 @@ package dev.tether;
  */
 public class SessionConflictException extends TetherException {
 
+    /** @param message what conflicted, for the log */
     public SessionConflictException(String message) {
         super(message, null);
     }

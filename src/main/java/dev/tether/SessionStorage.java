@@ -29,6 +29,7 @@ public @interface SessionStorage {
     /** The qualifier as a value, for {@code Instance.select}. */
     final class Literal extends AnnotationLiteral<SessionStorage> implements SessionStorage {
 
+        /** The one instance there needs to be. */
         public static final Literal INSTANCE = new Literal();
 
         private static final long serialVersionUID = 1L;

@@ -6,6 +6,10 @@ package dev.tether;
  */
 public class SessionStoreUnavailableException extends TetherException {
 
+    /**
+     * @param message what failed, for the log
+     * @param cause the database's error
+     */
     public SessionStoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,6 +8,7 @@ package dev.tether;
  */
 public class SessionTooLargeException extends TetherException {
 
+    /** @param message which limit was passed, for the log */
     public SessionTooLargeException(String message) {
         super(message, null);
     }

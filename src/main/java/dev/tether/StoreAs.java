@@ -19,8 +19,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface StoreAs {
 
+    /** @return the codec that stores the annotated bean */
     Format value();
 
+    /** The codecs a bean may be stored with; {@code tether.codec} names the default. */
     enum Format {
         /** Java serialization, read through an allow-list. Stores any serializable object graph. */
         JAVA,

@@ -32,6 +32,7 @@ public final class SessionStores {
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
         }
+        InMemoryDatabaseWarning.warnIfInMemory(dataSource);
         StoreBinding binding;
         try {
             binding = kind == StoreKind.JPA ? JpaBinding.start(dataSource) : new JdbcBinding(dataSource);

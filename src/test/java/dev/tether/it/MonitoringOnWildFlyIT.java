@@ -22,7 +22,7 @@ import dev.tether.support.db.PostgresqlServer;
 
 /**
  * On WildFly as its MicroProfile configuration ships ({@code standalone-microprofile.xml}), with the micrometer
- * subsystem added and its Prometheus registry on, as the README tells operators: Tether's figures on the server's own
+ * subsystem added and its Prometheus registry on, as docs/monitoring.md tells operators: Tether's figures on the server's own
  * metrics endpoint, exact after a known sequence of requests, and Tether's readiness check in the management
  * interface's {@code /health/ready} following a PostgreSQL the test stops and starts again under the running server.
  * The test runs the server itself; the application reaches that database through a {@code @SessionStorage} data
@@ -41,7 +41,7 @@ class MonitoringOnWildFlyIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * What an operator adds to {@code standalone-microprofile.xml} (README, Monitoring): the micrometer extension and
+     * What an operator adds to {@code standalone-microprofile.xml} (docs/monitoring.md): the micrometer extension and
      * its subsystem with a Prometheus registry, served on the management interface at {@code /prometheus}.
      */
     static final WildFlyNode.Configuration MICROPROFILE_WITH_PROMETHEUS = new WildFlyNode.Configuration(
@@ -52,7 +52,7 @@ class MonitoringOnWildFlyIT {
                             "<subsystem xmlns=\"urn:wildfly:micrometer:community:2.0\">"
                             + "<prometheus-registry context=\"/prometheus\" security-enabled=\"false\"/></subsystem>\n"
                             + "        <subsystem xmlns=\"urn:wildfly:microprofile-health-smallrye:"),
-            // WildFly Preview's configuration needs "preview" (README, Tests: the test on WildFly Preview)
+            // WildFly Preview's configuration needs "preview" (CONTRIBUTING.md, The tests: the test on WildFly Preview)
             System.getProperty("it.monitoring.stability", "community"));
 
     private static WildFlyNode node;

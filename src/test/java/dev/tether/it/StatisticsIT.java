@@ -26,7 +26,7 @@ class StatisticsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // WildFly shows the jdk.jfr module only to deployments that ask for it (README, "Monitoring"); Payara
+        // WildFly shows the jdk.jfr module only to deployments that ask for it (docs/monitoring.md); Payara
         // shows it to all and ignores the entry
         return Wars.app("statistics", "").addClass(StatisticsResource.class)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jdk.jfr\n"));

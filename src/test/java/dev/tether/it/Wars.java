@@ -148,7 +148,7 @@ final class Wars {
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 
-    private static File jarOf(Class<?> type) {
+    static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
