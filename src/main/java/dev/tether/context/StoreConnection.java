@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.store.GaleraCheck;
 import dev.tether.store.JdbcSessionStore;
 import dev.tether.store.JpaSessionStore;
 import dev.tether.store.SchemaInstaller;
@@ -32,12 +33,15 @@ final class StoreConnection implements AutoCloseable {
     private final boolean createSchema;
     private final StoreKind kind;
     private final int maxBeanBytes;
+    private final boolean serializes;
     private EntityManagerFactory emf;
     private volatile DataSource startedOn;
     private volatile SessionStore store;
 
-    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes) {
+    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes,
+                    boolean serializes) {
         this.dataSource = dataSource;
+        this.serializes = serializes;
         this.createSchema = createSchema;
         this.kind = kind;
         this.maxBeanBytes = maxBeanBytes;
@@ -47,7 +51,7 @@ final class StoreConnection implements AutoCloseable {
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, false, StoreKind.JPA, Integer.MAX_VALUE);
+        }, false, StoreKind.JPA, Integer.MAX_VALUE, false);
         connection.store = store;
         return connection;
     }
@@ -65,6 +69,7 @@ final class StoreConnection implements AutoCloseable {
                 // the schema's check already asked the database what it is: its answer picks the length function
                 String dialect = createSchema ? SchemaInstaller.ensureSchema(source)
                         : SchemaInstaller.checkSchema(source);
+                GaleraCheck.verify(source, dialect, serializes);
                 stateColumns = StateColumns.upTo(maxBeanBytes, dialect);
                 if (kind == StoreKind.JPA) {
                     emf = TetherPersistenceUnit.start(source);

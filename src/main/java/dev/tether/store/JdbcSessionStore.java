@@ -309,7 +309,7 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     private static RuntimeException failureOf(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23")
+        return e.getSQLState() != null && e.getSQLState().startsWith("23") || CommitConflicts.lostToAnother(e)
                 ? new SessionConflictException("another request of this session stored the same bean first")
                 : unavailable(e);
     }

@@ -249,7 +249,7 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     private static RuntimeException failureOf(PersistenceException e) {
-        return isConstraintViolation(e)
+        return isConstraintViolation(e) || CommitConflicts.lostToAnother(e)
                 ? new SessionConflictException("another request of this session stored the same bean first")
                 : unavailable(e);
     }
