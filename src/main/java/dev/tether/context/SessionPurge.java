@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.tether.PurgeResult;
+import dev.tether.SessionConflictException;
 import dev.tether.config.PurgeSettings;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
@@ -127,7 +128,12 @@ class SessionPurge {
     /** Takes or renews the lease, outside any transaction of the caller (an {@code @Schedule} method has one). */
     private boolean holdLease(SessionRuntime runtime, long leaseMillis) {
         long now = runtime.now();
-        return runtime.writes().call(() -> runtime.store().acquireLease(LEASE, node, now, now + leaseMillis));
+        try {
+            return runtime.writes().call(() -> runtime.store().acquireLease(LEASE, node, now, now + leaseMillis));
+        } catch (SessionConflictException takenAtOnce) {
+            // another node took it in the same moment through another database node (a Galera certification failure)
+            return false;
+        }
     }
 
     private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {

@@ -20,9 +20,14 @@ record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs
     SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs codecs, StoreConnection connection,
                    SessionEvents events, OutsideTransactions writes, BeanManager beanManager, Clock clock) {
         this(settings, registry, codecs, new BeanLifecycle(beanManager, codecs), connection, events, writes,
-                beanManager, clock, settings.concurrency() == ConcurrencyPolicy.SERIALIZE
-                        || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE),
+                beanManager, clock, serializes(settings, registry),
                 new SessionTurns(settings.serializeMaxWaiting()), new SessionMetrics());
+    }
+
+    /** Whether the default policy, or a bean's own, is {@code serialize}. */
+    static boolean serializes(TetherSettings settings, BeanRegistry registry) {
+        return settings.concurrency() == ConcurrencyPolicy.SERIALIZE
+                || registry.all().stream().anyMatch(bean -> bean.policy() == ConcurrencyPolicy.SERIALIZE);
     }
 
     SessionStore store() {

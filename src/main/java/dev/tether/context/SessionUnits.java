@@ -50,7 +50,8 @@ public class SessionUnits {
         StoreConnection connection = ownStore.isPresent()
                 ? StoreConnection.of(ownStore.get())
                 : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store(),
-                        settings.sizeLimits().maxBeanBytes());
+                        settings.sizeLimits().maxBeanBytes(),
+                        SessionRuntime.serializes(settings, extension.registry()));
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,

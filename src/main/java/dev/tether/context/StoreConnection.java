@@ -25,11 +25,14 @@ final class StoreConnection implements AutoCloseable {
     private final boolean createSchema;
     private final StoreKind kind;
     private final int maxBeanBytes;
+    private final boolean serializes;
     private volatile DataSource startedOn;
     private volatile SessionStore store;
 
-    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes) {
+    StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes,
+                    boolean serializes) {
         this.dataSource = dataSource;
+        this.serializes = serializes;
         this.createSchema = createSchema;
         this.kind = kind;
         this.maxBeanBytes = maxBeanBytes;
@@ -39,7 +42,7 @@ final class StoreConnection implements AutoCloseable {
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, false, StoreKind.JPA, Integer.MAX_VALUE);
+        }, false, StoreKind.JPA, Integer.MAX_VALUE, false);
         connection.store = store;
         return connection;
     }
@@ -54,7 +57,7 @@ final class StoreConnection implements AutoCloseable {
             DataSource source = dataSource.get();
             SqlSessionStore started;
             try {
-                started = SessionStores.start(source, kind, createSchema, maxBeanBytes);
+                started = SessionStores.start(source, kind, createSchema, maxBeanBytes, serializes);
             } catch (SessionStoreUnavailableException e) {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
                 throw e;

@@ -3,6 +3,8 @@ package dev.tether.store;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 /**
  * What differs per database in the statements Tether sends, and nothing else: the function that measures a stored
  * state, where a row lock is asked for, how many values one IN list may hold, and which errors mean "another writer
@@ -13,8 +15,13 @@ public enum Dialect {
 
     H2("h2", "OCTET_LENGTH"),
     POSTGRESQL("postgresql", "OCTET_LENGTH"),
-    /** MariaDB and MySQL, Galera clusters included. */
-    MARIADB("mariadb", "OCTET_LENGTH"),
+    /** MariaDB and MySQL; on a Galera cluster node it checks at start what Tether needs there ({@link GaleraCheck}). */
+    MARIADB("mariadb", "OCTET_LENGTH") {
+        @Override
+        void checkAtStart(DataSource dataSource, boolean serializes) throws SQLException {
+            GaleraCheck.verify(dataSource, serializes);
+        }
+    },
     /** Oracle refuses an IN list of more than 1,000 values (ORA-01795). */
     ORACLE("oracle", "DBMS_LOB.GETLENGTH") {
         @Override
@@ -87,6 +94,17 @@ public enum Dialect {
     /** What ends a SELECT that locks its rows for update. */
     String lockClause() {
         return " FOR UPDATE";
+    }
+
+    /**
+     * Refuses, naming the fix, a database on which Tether's guarantees would not hold with these settings; asked once,
+     * when the store starts. Nothing to check for most databases.
+     *
+     * @param serializes whether the default policy or a bean's is {@code serialize}
+     * @throws IllegalStateException when the store must not start on this database
+     */
+    void checkAtStart(DataSource dataSource, boolean serializes) throws SQLException {
+        // most databases keep every guarantee on a single server
     }
 
     /** The most values one IN list holds; longer lists are sent in several statements. */

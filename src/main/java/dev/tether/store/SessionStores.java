@@ -22,13 +22,18 @@ public final class SessionStores {
      * The store of a deployment, its schema created (or, with {@code createSchema} false, checked).
      *
      * @param maxBeanBytes the most one bean's stored state may take: a longer one is never read (its length is)
+     * @param serializes   whether the default policy or a bean's is {@code serialize}, which not every database
+     *                     can honour ({@link Dialect#checkAtStart})
      * @throws SessionStoreUnavailableException when the database cannot be reached or its schema not made ready;
      *         the caller may try again later
+     * @throws IllegalStateException when the schema is not Tether's, or the database cannot keep its guarantees
      */
-    public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes) {
+    public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
+                                        boolean serializes) {
         Dialect dialect;
         try {
             dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource) : SchemaInstaller.checkSchema(dataSource);
+            dialect.checkAtStart(dataSource, serializes);
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
         }

@@ -42,6 +42,7 @@ import dev.tether.it.app.OwnPersistenceResource;
 import dev.tether.it.app.PlainBeansResource;
 import dev.tether.it.app.PostgresqlSessionStorage;
 import dev.tether.it.app.PrincipalResource;
+import dev.tether.it.app.PurgeResource;
 import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.Scrapbook;
 import dev.tether.it.app.ScrapbookResource;
@@ -110,6 +111,32 @@ final class Wars {
                 .addClasses(NodeResource.class, Gate.class)
                 .setWebXML(new StringAsset(webXml))
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
+    }
+
+    /**
+     * The test application with the resources of the multi-server tests, the session's principal and the purge, its
+     * sessions in a MariaDB data source the WAR defines itself (MariaDB Connector/J in {@code WEB-INF/lib}) at
+     * {@code jdbcUrl}, with {@code config} as its microprofile-config.properties besides {@code tether.datasource}.
+     * Not transactional: WildFly makes an XA data source of {@code MariaDbDataSource} (it is an {@code XADataSource}
+     * too), Galera refuses XA transactions, and so every use inside a JTA transaction would fail. Tether's own
+     * transactions are its own (resource-local) anyway.
+     */
+    static WebArchive appOnMariaDb(String name, String jdbcUrl, String config) {
+        String webXml = """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <data-source>
+                    <name>java:app/jdbc/sessions</name>
+                    <class-name>org.mariadb.jdbc.MariaDbDataSource</class-name>
+                    <url>%s</url>
+                    <transactional>false</transactional>
+                    <max-pool-size>20</max-pool-size>
+                  </data-source>
+                </web-app>
+                """.formatted(jdbcUrl.replace("&", "&amp;"));
+        return app(name, "tether.datasource=java:app/jdbc/sessions\n" + config)
+                .addClasses(NodeResource.class, Gate.class, PrincipalResource.class, PurgeResource.class)
+                .setWebXML(new StringAsset(webXml))
+                .addAsLibrary(jarOf(org.mariadb.jdbc.Driver.class));
     }
 
     /**

@@ -58,13 +58,13 @@ class StateLengthLimitTest {
 
     @Test
     void theJdbcStoreFetchesOnlyTheBytesWithinTheLimit() {
-        limited = SessionStores.start(database, StoreKind.JDBC, true, LIMIT);
+        limited = SessionStores.start(database, StoreKind.JDBC, true, LIMIT, false);
         expectLimitApplied(limited);
     }
 
     @Test
     void theJpaStoreFetchesOnlyTheBytesWithinTheLimit() {
-        limited = SessionStores.start(database, StoreKind.JPA, true, LIMIT);
+        limited = SessionStores.start(database, StoreKind.JPA, true, LIMIT, false);
         expectLimitApplied(limited);
     }
 
