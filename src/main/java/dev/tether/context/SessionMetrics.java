@@ -35,7 +35,7 @@ final class SessionMetrics {
     private final LongAdder serializeWaitNanos = new LongAdder();
 
     SessionStatistics snapshot() {
-        return new SessionStatistics(loads.sum(), Duration.ofNanos(loadNanos.sum()), sessionsLoaded.sum(),
+        return new Snapshot(loads.sum(), Duration.ofNanos(loadNanos.sum()), sessionsLoaded.sum(),
                 sessionsCreated.sum(), sessionsWritten.sum(), Duration.ofNanos(writeNanos.sum()),
                 sessionsInvalidated.sum(), sessionsPurged.sum(), beansDecoded.sum(), beansStartedFresh.sum(),
                 beansWritten.sum(), bytesWritten.sum(), conflicts.sum(), storeUnavailable.sum(),
@@ -165,5 +165,13 @@ final class SessionMetrics {
             }
             return bytes;
         }
+    }
+
+    /** The figures at one moment: what {@link dev.tether.PersistentSessions#statistics()} hands out. */
+    private record Snapshot(long loads, Duration loadTime, long sessionsLoaded, long sessionsCreated,
+                            long sessionsWritten, Duration writeTime, long sessionsInvalidated, long sessionsPurged,
+                            long beansDecoded, long beansStartedFresh, long beansWritten, long bytesWritten,
+                            long conflicts, long storeUnavailable, long serializeWaits, Duration serializeWaitTime)
+            implements SessionStatistics {
     }
 }

@@ -1,9 +1,25 @@
 package dev.tether.context;
 
 /**
- * An open unit of work, as a boundary holds it between open and close. Opaque outside this package.
- *
- * @param hidden the unit that was active on the thread before, restored when this one closes
+ * An open unit of work, as a boundary holds it between {@link SessionUnits#open} and its close: opaque outside this
+ * package, which alone reads the unit it stands for.
  */
-public record UnitOfWorkHandle(UnitOfWork unit, UnitOfWork hidden) {
+public final class UnitOfWorkHandle {
+
+    private final UnitOfWork unit;
+    private final UnitOfWork hidden;
+
+    /** @param hidden the unit that was active on the thread before, restored when this one closes */
+    UnitOfWorkHandle(UnitOfWork unit, UnitOfWork hidden) {
+        this.unit = unit;
+        this.hidden = hidden;
+    }
+
+    UnitOfWork unit() {
+        return unit;
+    }
+
+    UnitOfWork hidden() {
+        return hidden;
+    }
 }

@@ -1,56 +1,48 @@
 package dev.tether.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.ObjectInputFilter;
-import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.tether.codec.gadget.Box;
-import dev.tether.spi.UnreadableStateException;
-
 /**
- * The operator's JVM-wide deserialization filter ({@code jdk.serialFilter}) still applies to Tether's streams.
- * The filter set here refuses only a class of this test, so the rest of the test JVM reads as before.
+ * The operator's JVM-wide deserialization filter ({@code jdk.serialFilter}) still applies to Tether's streams. The
+ * filter can be set only once per JVM, so {@link JvmWideFilterProbe} runs in a JVM of its own started with one; the
+ * JVM of the tests keeps its own (none), for every test after this one.
  */
 class JvmWideFilterTest {
 
-    /** A class Tether's own allow-list lets through (the test lists it) and the JVM-wide filter refuses. */
-    static final class RefusedByTheOperator implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
+    private static final String REFUSED = JvmWideFilterProbe.RefusedByTheOperator.class.getName();
 
-    private static final String REFUSED = RefusedByTheOperator.class.getName();
+    @Test
+    void aClassTheJvmWideFilterRefusesIsRefusedInSessionStateTooAndTheRestIsRead() throws Exception {
+        List<String> printed = probe("-Djdk.serialFilter=!" + REFUSED);
 
-    private final JavaSerializationCodec codec = new JavaSerializationCodec(
-            ClassAllowList.of(List.of(Box.class), List.of(REFUSED)), DeserializationLimits.DEFAULT);
-
-    @BeforeAll
-    static void refuseOneClassForTheWholeJvm() {
-        if (ObjectInputFilter.Config.getSerialFilter() == null) {
-            ObjectInputFilter.Config.setSerialFilter(ObjectInputFilter.Config.createFilter("!" + REFUSED));
-        }
-        assumeThat(ObjectInputFilter.Config.getSerialFilter().toString())
-                .as("the JVM-wide filter this test set (another was set before it)").isEqualTo("!" + REFUSED);
+        assertThat(printed).contains("filter: !" + REFUSED);
+        assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("refused class: unreadable")
+                .contains("REJECTED"));
+        assertThat(printed).contains("plain string: read a plain string");
     }
 
     @Test
-    void aClassTheJvmWideFilterRefusesIsRefusedInSessionStateToo() {
-        byte[] stored = codec.encode(new Box(new RefusedByTheOperator()));
+    void withoutAJvmWideFilterTetherOwnAllowListDecides() throws Exception {
+        List<String> printed = probe("-Dno.filter=true");
 
-        assertThatThrownBy(() -> codec.decode(stored, Box.class))
-                .isInstanceOf(UnreadableStateException.class).hasMessageContaining("REJECTED");
+        assertThat(printed).contains("filter: null");
+        assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("refused class: read "));
     }
 
-    @Test
-    void whatTheJvmWideFilterLeavesUndecidedIsStillRead() {
-        byte[] stored = codec.encode(new Box("a plain string"));
-
-        assertThat(codec.decode(stored, Box.class).content()).isEqualTo("a plain string");
+    private static List<String> probe(String setting) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), setting, "-cp", System.getProperty("java.class.path"),
+                JvmWideFilterProbe.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the probe's JVM ends").isTrue();
+        assertThat(process.exitValue()).as("the probe's JVM printed%n%s", output).isZero();
+        return output.lines().toList();
     }
 }
