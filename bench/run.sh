@@ -71,7 +71,7 @@ pg_port=${BENCH_PG_PORT:-25432}
 clock_ticks=$(getconf CLK_TCK)
 http_port=$((8080 + offset))
 management_port=$((9990 + offset))
-variants=${BENCH_VARIANTS:-in-memory tether spring-session-jdbc none}
+variants=${BENCH_VARIANTS:-in-memory tether floor spring-session-jdbc none}
 workloads=${BENCH_WORKLOADS:-no-touch read-only read-modify-write new-session same-session-8 read-only-1000 read-modify-write-1000}
 # Payara's row: Tether against the floor, on the workloads of the targets
 payara_variants="in-memory tether"

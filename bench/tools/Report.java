@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class Report {
 
-    static final List<String> VARIANTS = List.of("in-memory", "tether", "tether-jdbc", "spring-session-jdbc", "none");
+    static final List<String> VARIANTS = List.of("in-memory", "tether", "tether-jdbc", "floor", "spring-session-jdbc",
+            "none");
     /** Tether's variants: the default store (JPA) and {@code tether.store=jdbc}, in a copy of the WAR on the same server. */
     static final List<String> TETHERS = List.of("tether", "tether-jdbc");
     static final List<String> WORKLOADS = List.of("no-touch", "read-only", "read-modify-write", "new-session",
@@ -543,30 +544,42 @@ public final class Report {
         }
     }
 
-    // ---- targets of issue 12
+    // ---- targets of issue 23: Tether against the floor
+
+    /** The workloads the floor targets cover: reads, changes and new sessions, on one and on 1,000 sessions. */
+    static final List<String> FLOOR_WORKLOADS = List.of("read-only", "read-only-1000", "read-modify-write",
+            "read-modify-write-1000", "new-session");
+    static final String FLOOR = "floor";
 
     private void targetsSection(StringBuilder md) {
-        md.append("## Where Tether stands against the targets of issue 12\n\n");
+        md.append("## Where Tether stands against the targets of issue 23\n\n");
         md.append("From this run, on WildFly; ratios are of the medians of the rounds (throughput: 2xx responses ")
-                .append("per second). `1,000 sessions`: each request takes the next of ")
+                .append("per second). The floor is the hand-written minimal JDBC store (`bench/app/.../FloorResource`) ")
+                .append("on the same data source. `-1000`: each request takes the next of ")
                 .append(count(Long.parseLong(machine.getOrDefault("spread", "1000"))))
-                .append(" sessions made before the run (`read-only-1000`, `read-modify-write-1000`).\n\n");
+                .append(" sessions made before the run.\n\n");
         md.append("| target | database | measured | met? |\n| --- | --- | --- | --- |\n");
-        for (String tether : TETHERS) {
-            if (cells.stream().noneMatch(c -> c.variant().equals(tether))) {
-                continue;
+        for (String workload : FLOOR_WORKLOADS) {
+            throughputTarget(md, "tether", "Tether / floor, " + workload, workload, FLOOR,
+                    Map.of("postgresql", 0.8, "h2", 0.8));
+        }
+        throughputTarget(md, "tether", "Tether / Spring Session JDBC, read-only-1000", "read-only-1000", SPRING,
+                Map.of("postgresql", 2.0, "h2", 1.5));
+        for (String workload : List.of("read-modify-write-1000", "new-session")) {
+            throughputTarget(md, "tether", "Tether / Spring Session JDBC, " + workload, workload, SPRING,
+                    Map.of("postgresql", 1.2, "h2", 1.2));
+        }
+        if (cells.stream().anyMatch(c -> c.variant().equals("tether-jdbc"))) {
+            for (String workload : FLOOR_WORKLOADS) {
+                throughputTarget(md, "tether", "JPA store (default) / JDBC store, " + workload, workload,
+                        "tether-jdbc", Map.of("postgresql", 0.9, "h2", 0.9));
             }
-            String store = tether.equals("tether") ? "" : " [" + tether + "]";
-            throughputTarget(md, tether, "read-only, 1,000 sessions: Tether / Spring Session JDBC" + store,
-                    "read-only-1000", SPRING, Map.of("postgresql", 2.0, "h2", 1.5));
-            throughputTarget(md, tether, "read-modify-write, 1,000 sessions: Tether / Spring Session JDBC" + store,
-                    "read-modify-write-1000", SPRING, Map.of("postgresql", 1.5, "h2", 1.5));
-            throughputTarget(md, tether, "new session per request: Tether / Spring Session JDBC" + store,
-                    "new-session", SPRING, Map.of("postgresql", 1.2, "h2", 1.2));
-            throughputTarget(md, tether, "read-modify-write, 1,000 sessions: Tether / in-memory `@SessionScoped`"
-                    + store, "read-modify-write-1000", "in-memory", Map.of("postgresql", 0.45, "h2", 0.6));
-            cpuTarget(md, tether, store);
-            sqlTarget(md, tether, store);
+        }
+        cpuTarget(md, "tether", "");
+        for (String tether : TETHERS) {
+            if (cells.stream().anyMatch(c -> c.variant().equals(tether))) {
+                sqlTarget(md, tether, tether.equals("tether") ? "" : " [" + tether + "]");
+            }
         }
         scaleTarget(md);
         md.append('\n');
@@ -589,18 +602,18 @@ public final class Report {
         for (String db : List.of("h2", "postgresql")) {
             List<String> measured = new ArrayList<>();
             List<String> above = new ArrayList<>();
-            for (String workload : WORKLOADS) {
+            for (String workload : FLOOR_WORKLOADS) {
                 Optional<Cell> t = cell("wildfly", tether, workload, db);
-                Optional<Cell> s = cell("wildfly", SPRING, workload, db);
-                if (t.isPresent() && s.isPresent()) {
-                    measured.add(workload + " " + fmt("%.3f / %.3f", t.get().serverCpu(), s.get().serverCpu()));
-                    if (t.get().serverCpu() > s.get().serverCpu()) {
+                Optional<Cell> f = cell("wildfly", FLOOR, workload, db);
+                if (t.isPresent() && f.isPresent()) {
+                    measured.add(workload + " " + fmt("%.3f / %.3f", t.get().serverCpu(), f.get().serverCpu()));
+                    if (t.get().serverCpu() > f.get().serverCpu() + 0.1) {
                         above.add(workload);
                     }
                 }
             }
-            targetRow(md, "server CPU per request, every workload: Tether at most Spring Session JDBC's "
-                    + "(ms/req, Tether / Spring)" + store, db, measured.isEmpty() ? "not measured" : String.join("; ", measured),
+            targetRow(md, "server CPU per request, every workload: Tether at most the floor's + 0.1 ms "
+                    + "(ms/req, Tether / floor)" + store, db, measured.isEmpty() ? "not measured" : String.join("; ", measured),
                     measured.isEmpty() ? Optional.empty() : Optional.of(above.isEmpty()),
                     above.isEmpty() ? "" : ": above on " + String.join(", ", above));
         }
@@ -677,8 +690,8 @@ public final class Report {
                 .append("responses; **CPU ms/req** is the CPU time the server's JVM (with H2 inside it) and, beside ")
                 .append("it, the PostgreSQL processes used per request over all rounds (lower is better; other ")
                 .append("processes on the machine change it less than throughput). SQL is statements per request at ")
-                .append("the JDBC level, with commits (write transactions) beside. `x in-memory` and `x Spring` are ")
-                .append("the variant's median throughput over theirs.\n\n");
+                .append("the JDBC level, with commits (write transactions) beside. `x floor`, `x in-memory` and `x Spring` ")
+                .append("are the variant's median throughput over theirs.\n\n");
         for (String server : SERVERS) {
             for (String db : databases(server)) {
                 md.append("### ").append(SERVER_NAMES.get(server)).append(", ").append(dbName(server, db)).append("\n\n");
@@ -689,8 +702,8 @@ public final class Report {
 
     private void httpTable(StringBuilder md, String server, String db) {
         md.append("| workload | variant | req/s | spread | p50 ms | p99 ms | CPU ms/req: server + database | ")
-                .append("SQL per request | non-2xx | x in-memory | x Spring |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+                .append("SQL per request | non-2xx | x floor | x in-memory | x Spring |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
         boolean uncounted = false;
         for (Cell c : cells) {
             if (!c.server().equals(server) || !c.database().equals(db)) {
@@ -708,6 +721,8 @@ public final class Report {
                     .append(db.equals("h2") ? "" : fmt(" + %.3f", c.databaseCpu())).append(" | ")
                     .append(notCounted ? "not counted" : sqlMix(c)).append(" | ")
                     .append(c.requests() == 0 ? "-" : fmt("%.1f%%", 100.0 * c.non2xx() / c.requests())).append(" | ")
+                    .append(ratio(server, c.variant(), FLOOR, c.workload(), db).map(r -> fmt("%.2f", r)).orElse("-"))
+                    .append(" | ")
                     .append(ratio(server, c.variant(), "in-memory", c.workload(), db).map(r -> fmt("%.2f", r)).orElse("-"))
                     .append(" | ")
                     .append(ratio(server, c.variant(), SPRING, c.workload(), db).map(r -> fmt("%.2f", r)).orElse("-"))
@@ -781,6 +796,12 @@ public final class Report {
         md.append("\n| **server CPU per request** |");
         workloads.forEach(w -> md.append(' ').append(cell(server, "tether", w, db)
                 .map(c -> fmt("%.0f µs", c.serverCpu() * 1000)).orElse("-")).append(" |"));
+        md.append("\n| **the floor's server CPU per request** (the least the same SQL costs) |");
+        workloads.forEach(w -> md.append(' ').append(cell(server, FLOOR, w, db)
+                .map(c -> fmt("%.0f µs", c.serverCpu() * 1000)).orElse("-")).append(" |"));
+        md.append("\n| **Tether above the floor** |");
+        workloads.forEach(w -> md.append(' ').append(cell(server, "tether", w, db).flatMap(t -> cell(server, FLOOR, w, db)
+                .map(f -> fmt("%+.0f µs", (t.serverCpu() - f.serverCpu()) * 1000))).orElse("-")).append(" |"));
         md.append("\n| stacks cut short by JFR |");
         workloads.forEach(w -> md.append(' ').append(fmt("%.1f%%", 100.0 * phaseSamples(server, db, w, TRUNCATED)
                 / Math.max(1, phaseSamples(server, db, w, ALL)))).append(" |"));
@@ -901,8 +922,11 @@ public final class Report {
                 `BENCH_MAX_LOAD` (1.0); `BENCH_ALLOW_LOAD=1` forces it and heads this report VOID. After its own \
                 build it waits (at most `BENCH_SETTLE` s) for the load average to fall below the limit again.
                 - **One WAR** (`bench/app`) on one WildFly 39.0.1.Final (port offset 800), the Tether jar of this \
-                checkout in `WEB-INF/lib`. Four JAX-RS resources, one per variant: `/api/in-memory` (CDI \
+                checkout in `WEB-INF/lib`. Five JAX-RS resources, one per variant: `/api/in-memory` (CDI \
                 `@SessionScoped`, the server's HttpSession), `/api/tether` (`@PersistentSessionScoped`), \
+                `/api/floor` (the floor: a hand-written minimal store on the same data source, one row per session, \
+                Java serialization, 1 SELECT per read, SELECT + conditional UPDATE in one transaction per change, 1 \
+                INSERT per new session), \
                 `/api/spring-session-jdbc` (an HttpSession attribute, Spring Session's `SessionRepositoryFilter` on \
                 that path only, its `JdbcIndexedSessionRepository` built by hand on the same data source), \
                 `/api/none` (`@RequestScoped`). A copy of the WAR with `tether.store=jdbc` in its MicroProfile \
