@@ -11,6 +11,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /** Every cookie attribute comes from configuration (here the WAR's microprofile-config.properties). */
 @ExtendWith(ArquillianExtension.class)
 class CookieSettingsIT {

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.tether.support.db.GaleraCluster;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+import dev.tether.it.support.WildFlyNode;
 
 /**
  * Tether on a three-node MariaDB Galera cluster: two WildFly servers, each with a data source whose failover list

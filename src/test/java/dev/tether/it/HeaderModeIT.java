@@ -11,6 +11,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /** API clients without cookies: the ID travels in a header both ways. */
 @ExtendWith(ArquillianExtension.class)
 class HeaderModeIT {

@@ -11,6 +11,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * A cookie name with the {@code __Host-} prefix (SECURITY.md): no other host of the domain can set a cookie of
  * that name, so none can plant a second one beside it. Tether sends it with the attributes the prefix requires

@@ -13,6 +13,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.RawHttp;
+import dev.tether.it.support.Wars;
+
 /**
  * Hostile session cookies over real HTTP: a fresh session (the notes are empty), never a 500 from Tether.
  * That no query runs for them is shown by HostileIdTest, which counts statements.

@@ -14,6 +14,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /** The HTTP boundary on a real server (WildFly, then Payara), driven by a real HTTP client that keeps cookies. */
 @ExtendWith(ArquillianExtension.class)
 class HttpBoundaryIT {

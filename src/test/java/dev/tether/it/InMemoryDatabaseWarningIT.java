@@ -24,6 +24,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * An application whose sessions would die with the server hears it at deployment: Tether's store on an in-memory
  * H2 (the WAR's own data source, as WildFly's default one is) logs one warning in the server's log, and the store

@@ -13,6 +13,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * Persistent beans with interceptors and decorators, everyday Jakarta EE (auditing, metrics, transactions): the
  * bean keeps its state from request to request, and its interceptor or decorator still runs on every call.

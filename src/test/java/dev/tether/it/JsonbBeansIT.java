@@ -3,24 +3,24 @@ package dev.tether.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tether.it.support.Client;
+import dev.tether.it.support.OnRestartableServer;
+import dev.tether.it.support.RestartableServer;
+import dev.tether.it.support.Wars;
 
 /**
  * With {@code tether.codec=jsonb}, beans written as a new user writes them keep their state from request to
  * request and across a restart of the server: their fields are stored, whatever their visibility, final ones too.
  */
 @ExtendWith(ArquillianExtension.class)
-class JsonbBeansIT {
+class JsonbBeansIT extends OnRestartableServer {
 
     private static final String APP = "jsonb";
 
@@ -30,21 +30,9 @@ class JsonbBeansIT {
         return Wars.appStoredAsJsonb(APP);
     }
 
-    @ArquillianResource
-    ContainerController servers;
-    @ArquillianResource
-    Deployer deployer;
-
-    private RestartableServer server;
-
-    @BeforeEach
-    void describeServer() {
-        server = new RestartableServer(servers, deployer, APP);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stopIfStarted();
+    @Override
+    protected String deploymentName() {
+        return APP;
     }
 
     @Test

@@ -5,24 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tether.it.support.Client;
+import dev.tether.it.support.OnRestartableServer;
+import dev.tether.it.support.RestartableServer;
+import dev.tether.it.support.Wars;
 
 /**
  * A login kept in the persistent session outlives the server process: the restartable server of arquillian.xml
  * is stopped and started again between two requests of the same browser. Its default data source is a file.
  */
 @ExtendWith(ArquillianExtension.class)
-class LoginSurvivesRestartIT {
+class LoginSurvivesRestartIT extends OnRestartableServer {
 
     private static final String APP = "restart-login";
 
@@ -32,21 +32,9 @@ class LoginSurvivesRestartIT {
         return Wars.appWithSessionLogin(APP);
     }
 
-    @ArquillianResource
-    ContainerController servers;
-    @ArquillianResource
-    Deployer deployer;
-
-    private RestartableServer server;
-
-    @BeforeEach
-    void describeServer() {
-        server = new RestartableServer(servers, deployer, APP);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stopIfStarted();
+    @Override
+    protected String deploymentName() {
+        return APP;
     }
 
     @Test

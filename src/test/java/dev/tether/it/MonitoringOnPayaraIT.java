@@ -18,6 +18,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.support.db.PostgresqlServer;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.KnownSequence;
+import dev.tether.it.support.OwnPostgresql;
+import dev.tether.it.support.ReadinessUnderOutage;
+import dev.tether.it.support.Wars;
 /**
  * On Payara Micro as it ships (MicroProfile Metrics and Health on its HTTP port): Tether's figures on the server's own
  * {@code /metrics} endpoint, exact after a known sequence of requests, and Tether's readiness check in

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.tether.it.app.Gate;
 import dev.tether.it.app.NodeResource;
 import dev.tether.support.db.PostgresqlServer;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.KnownSequence;
+import dev.tether.it.support.OwnPostgresql;
+import dev.tether.it.support.ReadinessUnderOutage;
+import dev.tether.it.support.Wars;
+import dev.tether.it.support.WildFlyNode;
 
 /**
  * On WildFly as its MicroProfile configuration ships ({@code standalone-microprofile.xml}), with the micrometer

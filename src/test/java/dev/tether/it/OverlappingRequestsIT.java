@@ -19,6 +19,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * One session, two requests at once: a slow request R1 changes a bean and is held at a gate while a second request
  * R2 of the same session rotates its ID, logs in, invalidates it, or another client logs the user out everywhere.

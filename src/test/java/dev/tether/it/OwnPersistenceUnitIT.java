@@ -11,6 +11,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /** An application with its own default persistence unit deploys and works beside Tether. */
 @ExtendWith(ArquillianExtension.class)
 class OwnPersistenceUnitIT {

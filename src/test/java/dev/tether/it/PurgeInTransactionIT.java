@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.it.app.PurgeResource;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
 
 /**
  * A purge started inside the application's own JTA transaction (an {@code @Schedule} method, a

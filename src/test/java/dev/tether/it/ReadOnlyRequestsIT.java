@@ -22,6 +22,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * Requests that only read a persistent bean write nothing, even when the bean's serialized form differs after every
  * load (a {@code HashSet} of objects without {@code equals}/{@code hashCode} iterates in identity-hash order): so

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.it.app.LoadedCopiesResource;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
 
 /**
  * Undeploying an application lets go of all of Tether at once: nothing of the old deployment (its purge schedule

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * Every way a response can commit or be rewritten after the write-back keeps what the write-back promised: the
  * new cookie reaches the client and the change is saved. Run on WildFly (Servlet 6.1) and Payara (Servlet 6.0).

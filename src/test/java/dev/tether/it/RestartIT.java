@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tether.it.support.Client;
+import dev.tether.it.support.OnRestartableServer;
+import dev.tether.it.support.RestartableServer;
+import dev.tether.it.support.Wars;
 
 /**
  * Request 1, the server stops, the server starts, request 2: the Apache::Session flow across a real restart.
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is one already, kept by the restartable server's fixed root directory).
  */
 @ExtendWith(ArquillianExtension.class)
-class RestartIT {
+class RestartIT extends OnRestartableServer {
 
     private static final String APP = "restart";
 
@@ -32,21 +32,9 @@ class RestartIT {
         return Wars.appWithInterceptedBeans(APP);
     }
 
-    @ArquillianResource
-    ContainerController servers;
-    @ArquillianResource
-    Deployer deployer;
-
-    private RestartableServer server;
-
-    @BeforeEach
-    void describeServer() {
-        server = new RestartableServer(servers, deployer, APP);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stopIfStarted();
+    @Override
+    protected String deploymentName() {
+        return APP;
     }
 
     @Test

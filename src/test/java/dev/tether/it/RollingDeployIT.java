@@ -28,6 +28,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tether.support.db.PostgresqlServer;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+import dev.tether.it.support.WildFlyNode;
 
 /**
  * A rolling deploy: two WildFly servers on one PostgreSQL, one still running version 1 of the application and the

@@ -12,6 +12,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
+
 /**
  * Logins kept in the persistent session, with tether.authentication-mechanism=true: the container knows the
  * caller from the session alone; "log out everywhere" ends every session of the user.

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.tether.support.db.PostgresqlServer;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.RequestStream;
+import dev.tether.it.support.Wars;
+import dev.tether.it.support.WildFlyNode;
 
 /**
  * Two WildFly servers on one PostgreSQL, as behind a load balancer that is not sticky: any server serves any

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.it.app.StatisticsResource;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.Wars;
 
 /** On a real server, a known sequence of requests gives exact figures in {@code PersistentSessions.statistics()}. */
 @ExtendWith(ArquillianExtension.class)

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tether.support.db.PostgresqlServer;
+import dev.tether.it.support.Client;
+import dev.tether.it.support.OwnPostgresql;
+import dev.tether.it.support.Wars;
 
 /**
  * Sessions in a data source the application defines itself, in {@code web.xml}, and names in

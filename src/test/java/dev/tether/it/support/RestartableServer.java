@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -16,9 +16,9 @@ import org.jboss.arquillian.container.test.api.Deployer;
 import dev.tether.support.Directories;
 
 /** The restart tests' own server (the "restartable" container of arquillian.xml) with one application on it. */
-final class RestartableServer {
+public final class RestartableServer {
 
-    static final String NAME = "restartable";
+    public static final String NAME = "restartable";
 
     /** Payara Micro's root directory for the restartable server (the payara executions only). */
     private static final String PAYARA_ROOT = System.getProperty("restartable.root");
@@ -30,7 +30,7 @@ final class RestartableServer {
     private final Deployer deployer;
     private final String app;
 
-    RestartableServer(ContainerController servers, Deployer deployer, String app) {
+    public RestartableServer(ContainerController servers, Deployer deployer, String app) {
         this.servers = servers;
         this.deployer = deployer;
         this.app = app;
@@ -41,7 +41,7 @@ final class RestartableServer {
      * starts empty: it would otherwise still hold the applications of the test classes before, and the server would
      * deploy them all again at every start.
      */
-    URL start() throws MalformedURLException {
+    public URL start() throws MalformedURLException {
         if (PAYARA_ROOT != null) {
             Directories.deleteTree(Path.of(PAYARA_ROOT));
         }
@@ -54,13 +54,13 @@ final class RestartableServer {
      * Stops and starts the server's process; the application comes back on the same database. The application goes
      * down and up with its server: a Payara Micro process lives exactly as long as its deployment.
      */
-    void restart() {
+    public void restart() {
         stop();
         servers.start(NAME);
         deployer.deploy(app);
     }
 
-    void stopIfStarted() {
+    public void stopIfStarted() {
         if (servers.isStarted(NAME)) {
             stop();
         }

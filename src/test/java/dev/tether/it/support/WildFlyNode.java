@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import dev.tether.support.Directories;
  * that the test holds the server's JVM process and can kill it. Each node is the WildFly the build unpacked, with
  * a base directory of its own (configuration, deployments, data, logs) and a port offset of its own.
  */
-final class WildFlyNode implements AutoCloseable {
+public final class WildFlyNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -36,7 +36,7 @@ final class WildFlyNode implements AutoCloseable {
      * The configuration a node starts with: a file of the unpacked server's, changed as a test needs it, and the
      * stability level the server runs at (WildFly refuses features above it).
      */
-    record Configuration(String file, UnaryOperator<String> change, String stability) {
+    public record Configuration(String file, UnaryOperator<String> change, String stability) {
 
         /** The configuration the other end-to-end tests run on. */
         static final Configuration STANDALONE = new Configuration("standalone.xml", UnaryOperator.identity(), null);
@@ -51,12 +51,12 @@ final class WildFlyNode implements AutoCloseable {
     private volatile Process process;
 
     /** A node that serves {@code war} (deployed from its deployments directory) once started. */
-    WildFlyNode(String name, int portOffset, WebArchive war) {
+    public WildFlyNode(String name, int portOffset, WebArchive war) {
         this(name, portOffset, war, Configuration.STANDALONE);
     }
 
     /** A node that serves {@code war} on a configuration of its own. */
-    WildFlyNode(String name, int portOffset, WebArchive war, Configuration configuration) {
+    public WildFlyNode(String name, int portOffset, WebArchive war, Configuration configuration) {
         this.name = name;
         this.portOffset = portOffset;
         this.baseDir = home.resolveSibling("wildfly-" + name);
@@ -73,7 +73,7 @@ final class WildFlyNode implements AutoCloseable {
     }
 
     /** The application's root URL on this node. */
-    URL url() {
+    public URL url() {
         try {
             return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/" + app + "/").toURL();
         } catch (IOException e) {
@@ -82,22 +82,22 @@ final class WildFlyNode implements AutoCloseable {
     }
 
     /** What the server logged so far ({@code log/server.log} of its base directory), or nothing before it started. */
-    String serverLog() {
+    public String serverLog() {
         Path log = baseDir.resolve("log").resolve("server.log");
         return Files.exists(log) ? read(log) : "";
     }
 
     /** An address of the management interface, where WildFly serves its health checks and metrics. */
-    URI management(String path) {
+    public URI management(String path) {
         return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/" + path);
     }
 
-    synchronized boolean isRunning() {
+    public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** Starts the server and returns once the application answers. */
-    synchronized void start() {
+    public synchronized void start() {
         if (isRunning()) {
             return;
         }
@@ -119,7 +119,7 @@ final class WildFlyNode implements AutoCloseable {
     }
 
     /** Ends the server's JVM with SIGKILL, as {@code kill -9} does: no shutdown hook, no flush, nothing. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             awaitExit(process);
@@ -127,7 +127,7 @@ final class WildFlyNode implements AutoCloseable {
     }
 
     /** A clean shutdown (SIGTERM); a server that does not stop in time is killed. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             awaitExit(process);

@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -9,16 +9,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One browser sending a stream of requests to one server, each adding the next item to its notes, one after the
  * other, until a request fails: it remembers every item whose request was answered with a 2xx.
  */
-final class RequestStream implements Runnable {
+public final class RequestStream implements Runnable {
 
-    static final String BROKEN_CONNECTION = "a broken connection";
+    public static final String BROKEN_CONNECTION = "a broken connection";
     private static final int MAX_REQUESTS = 2_000;
 
     private final Client browser;
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
     private volatile String endedBy = "its last request";
 
-    RequestStream(WildFlyNode node) {
+    public RequestStream(WildFlyNode node) {
         this.browser = new Client(node.url());
     }
 
@@ -40,17 +40,17 @@ final class RequestStream implements Runnable {
         }
     }
 
-    Client browser() {
+    public Client browser() {
         return browser;
     }
 
     /** The items whose request got a 2xx, in the order they were sent. */
-    List<String> acknowledged() {
+    public List<String> acknowledged() {
         return List.copyOf(acknowledged);
     }
 
     /** What ended the stream: its last request, an error status, or {@value #BROKEN_CONNECTION}. */
-    String endedBy() {
+    public String endedBy() {
         return endedBy;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -61,17 +61,17 @@ import dev.tether.it.app.rolling.RollingResource;
 import dev.tether.it.app.rolling.Score;
 
 /** Test WARs as a user builds them: their classes, and the Tether jar (the one this build made) in WEB-INF/lib. */
-final class Wars {
+public final class Wars {
 
     private Wars() {
     }
 
-    static JavaArchive tetherJar() {
+    public static JavaArchive tetherJar() {
         return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(System.getProperty("tether.jar")));
     }
 
     /** The test application; {@code config} becomes its microprofile-config.properties when not empty. */
-    static WebArchive app(String name, String config) {
+    public static WebArchive app(String name, String config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(ItApplication.class, Notes.class, Tally.class, Rendezvous.class, SessionResource.class,
                         NotesServlet.class, AccountResource.class)
@@ -84,7 +84,7 @@ final class Wars {
     }
 
     /** The test application, authenticating requests from the principal of their persistent session. */
-    static WebArchive appWithSessionLogin(String name) {
+    public static WebArchive appWithSessionLogin(String name) {
         return app(name, "tether.authentication-mechanism=true\n");
     }
 
@@ -94,7 +94,7 @@ final class Wars {
      * {@code tether.datasource}: configuration only, as a user would do it. The test databases trust every local
      * connection; the password is there because Payara's pool refuses a data source without one.
      */
-    static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
+    public static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
         String webXml = """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -121,7 +121,7 @@ final class Wars {
      * too), Galera refuses XA transactions, and so every use inside a JTA transaction would fail. Tether's own
      * transactions are its own (resource-local) anyway.
      */
-    static WebArchive appOnMariaDb(String name, String jdbcUrl, String config) {
+    public static WebArchive appOnMariaDb(String name, String jdbcUrl, String config) {
         String webXml = """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -143,7 +143,7 @@ final class Wars {
      * Version 1 of the rolling-deploy test's application on PostgreSQL: the beans of {@code dev.tether.it.app.rolling}
      * as the build compiled them.
      */
-    static WebArchive rollingVersion1(String name, String jdbcUrl, String user) {
+    public static WebArchive rollingVersion1(String name, String jdbcUrl, String user) {
         return appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class,
                 Profile.class, Address.class, Preferences.class, Badge.class, Score.class);
     }
@@ -152,7 +152,7 @@ final class Wars {
      * Version 2 of the same application: the same resource and interface, and in place of version 1's beans the
      * class files under {@code beanClasses} (a directory laid out by package), which have the same names.
      */
-    static WebArchive rollingVersion2(String name, String jdbcUrl, String user, Path beanClasses) {
+    public static WebArchive rollingVersion2(String name, String jdbcUrl, String user, Path beanClasses) {
         WebArchive war = appOnPostgresql(name, jdbcUrl, user).addClasses(NamedFields.class, RollingResource.class);
         try (Stream<Path> files = Files.walk(beanClasses)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -169,13 +169,13 @@ final class Wars {
      * The test application with its sessions in a PostgreSQL it reaches through a {@code @SessionStorage} producer of
      * its own, with no pool of the server's in between.
      */
-    static WebArchive appWithOwnPostgresqlStorage(String name, String jdbcUrl, String user) {
+    public static WebArchive appWithOwnPostgresqlStorage(String name, String jdbcUrl, String user) {
         return app(name, "it.sessions.url=" + jdbcUrl + "\nit.sessions.user=" + user + "\n")
                 .addClass(PostgresqlSessionStorage.class)
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 
-    static File jarOf(Class<?> type) {
+    public static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -187,7 +187,7 @@ final class Wars {
      * The test application with requests a test can hold at a {@link Gate} and release when it chooses, and the
      * session's own principal readable over HTTP: for requests of one session that overlap.
      */
-    static WebArchive appWithGates(String name) {
+    public static WebArchive appWithGates(String name) {
         return app(name, "").addClasses(Gate.class, NodeResource.class, PrincipalResource.class);
     }
 
@@ -195,7 +195,7 @@ final class Wars {
      * The test application with a persistent bean that has an interceptor binding and one that has a decorator,
      * both enabled by {@code @Priority} alone, as most applications enable them.
      */
-    static WebArchive appWithInterceptedBeans(String name) {
+    public static WebArchive appWithInterceptedBeans(String name) {
         return app(name, "").addClasses(Counted.class, CountingInterceptor.class, InterceptedCounter.class,
                 Counter.class, CountingDecorator.class, DecoratedCounter.class, Invocations.class,
                 CounterResource.class);
@@ -206,7 +206,7 @@ final class Wars {
      * {@code @SessionStorage} producer that counts each SQL statement, and a bean whose bytes change at every load.
      * The purge stays away for the length of a test, so every statement counted is a request's.
      */
-    static WebArchive appWithCountedStatements(String name) {
+    public static WebArchive appWithCountedStatements(String name) {
         return app(name, "tether.purge-interval=PT24H\n").addClasses(Tag.class, Tags.class, TagsResource.class,
                 JdbcStatementCounts.class, CountedSessionStorage.class, StatementCountsResource.class);
     }
@@ -215,7 +215,7 @@ final class Wars {
      * The test application with beans as a new user writes them (the Quick start's cart, a counter with a private
      * field and no accessors, a nested object, a map and an enum), every bean stored as JSON-B.
      */
-    static WebArchive appStoredAsJsonb(String name) {
+    public static WebArchive appStoredAsJsonb(String name) {
         return app(name, "tether.codec=jsonb\n").addClasses(Cart.class, Clicks.class, Itinerary.class,
                 Itinerary.Mode.class, Itinerary.Stop.class, PlainBeansResource.class);
     }
@@ -224,18 +224,18 @@ final class Wars {
      * The test application with a Servlet that commits its response in each way a Servlet can, and a persistent
      * bean whose write-back fails with a server error.
      */
-    static WebArchive appWithCommittingServlet(String name) {
+    public static WebArchive appWithCommittingServlet(String name) {
         return app(name, "").addClasses(CommittingServlet.class, DispatchedServlet.class, Scrapbook.class,
                 ScrapbookResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
-    static WebArchive appWithExplicitApplication(String name) {
+    public static WebArchive appWithExplicitApplication(String name) {
         return app(name, "").addClass(ExplicitApplication.class);
     }
 
     /** The test application with a default persistence unit of its own. */
-    static WebArchive appWithOwnPersistenceUnit(String name) {
+    public static WebArchive appWithOwnPersistenceUnit(String name) {
         String persistence = """
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
                   <persistence-unit name="own">

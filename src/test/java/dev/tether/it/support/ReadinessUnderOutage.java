@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -17,18 +17,18 @@ import jakarta.json.bind.JsonbBuilder;
  * DOWN (503, with the reason) while the test's PostgreSQL is stopped under the running server, then UP again once it
  * is back ({@link OwnPostgresql} keeps its data across the stop, so it comes back with Tether's table).
  */
-final class ReadinessUnderOutage {
+public final class ReadinessUnderOutage {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
     private final OwnPostgresql database;
 
-    ReadinessUnderOutage(OwnPostgresql database) {
+    public ReadinessUnderOutage(OwnPostgresql database) {
         this.database = database;
     }
 
     /** Runs the outage and asserts what {@code readiness} (one GET of {@code /health/ready}) answered. */
-    void assertCheckFollowsTheDatabase(Supplier<HttpResponse<String>> readiness) {
+    public void assertCheckFollowsTheDatabase(Supplier<HttpResponse<String>> readiness) {
         HttpResponse<String> before = readiness.get();
         database.stopKeepingData();
         HttpResponse<String> during = readiness.get();

@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.nio.file.Path;
 
@@ -10,41 +10,41 @@ import dev.tether.support.db.PostgresqlServer;
  * directory outlives a stop, so a database started again comes back with Tether's tables; it is deleted before the
  * first start and at the end.
  */
-final class OwnPostgresql {
+public final class OwnPostgresql {
 
     private final int port;
     private final Path data;
     private PostgresqlServer server;
 
-    OwnPostgresql(int port, Path data) {
+    public OwnPostgresql(int port, Path data) {
         this.port = port;
         this.data = data;
     }
 
     /** A fresh database. */
-    PostgresqlServer start() {
+    public PostgresqlServer start() {
         Directories.deleteTree(data);
         server = PostgresqlServer.start(port, data);
         return server;
     }
 
     /** Stops the database under the running server, keeping its data. */
-    void stopKeepingData() {
+    public void stopKeepingData() {
         server.close();
         server = null;
     }
 
     /** Starts the stopped database again, on its data. */
-    void startAgain() {
+    public void startAgain() {
         server = PostgresqlServer.start(port, data);
     }
 
-    PostgresqlServer server() {
+    public PostgresqlServer server() {
         return server;
     }
 
     /** Stops the database, if it runs, and deletes its data. */
-    void stopAndDelete() {
+    public void stopAndDelete() {
         if (server != null) {
             server.close();
             server = null;

@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,15 +13,15 @@ import java.nio.charset.StandardCharsets;
  * Sends a GET whose Cookie header is exactly the given bytes, which no well-behaved HTTP client would send
  * (control characters, raw UTF-8), and reads the status and body back.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     private RawHttp() {
     }
 
-    static Response getWithCookieBytes(URL base, String path, byte[] cookieValue) {
+    public static Response getWithCookieBytes(URL base, String path, byte[] cookieValue) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

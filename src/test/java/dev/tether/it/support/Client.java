@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A real HTTP client that keeps cookies as a browser would, with a few shortcuts for the tests. */
-final class Client {
+public final class Client {
 
     private final URL base;
     private final CookieManager cookies;
     private final HttpClient http;
 
-    Client(URL base) {
+    public Client(URL base) {
         this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
 
@@ -31,46 +31,46 @@ final class Client {
     }
 
     /** The same browser, cookies and all, sending its next requests to another server: a load balancer's choice. */
-    Client at(URL otherBase) {
+    public Client at(URL otherBase) {
         return new Client(otherBase, cookies);
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET());
     }
 
-    HttpResponse<String> post(String path, String... headers) {
+    public HttpResponse<String> post(String path, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }
 
-    HttpResponse<String> postForm(String path, String form) {
+    public HttpResponse<String> postForm(String path, String form) {
         return send(request(path, "Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** The value of the named cookie this client holds, if any. */
-    Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst();
     }
 
     /** Another client that starts with the same cookies: a second tab, or a stolen cookie. */
-    Client sharingCookiesWith(String name) {
+    public Client sharingCookiesWith(String name) {
         Client twin = new Client(base);
         cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .forEach(c -> twin.cookies.getCookieStore().add(URI.create(base.toString()), c));
         return twin;
     }
 
-    static List<String> setCookies(HttpResponse<?> response) {
+    public static List<String> setCookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie");
     }
 
-    static Map<String, List<String>> headers(HttpResponse<?> response) {
+    public static Map<String, List<String>> headers(HttpResponse<?> response) {
         return response.headers().map();
     }
 

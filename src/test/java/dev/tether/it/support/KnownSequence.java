@@ -1,4 +1,4 @@
-package dev.tether.it;
+package dev.tether.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,20 +9,20 @@ import java.util.regex.Pattern;
  * Three requests whose effect on Tether's figures is known exactly, and the check of those figures in a server's
  * metrics page (Prometheus's text format): the same series on every server.
  */
-final class KnownSequence {
+public final class KnownSequence {
 
     private KnownSequence() {
     }
 
     /** A session created, read, then written once more, by a client of its own. */
-    static void run(Client browser) {
+    public static void run(Client browser) {
         browser.post("api/notes?item=first");    // a session created, one bean written
         browser.get("api/notes");                // loaded, decoded, nothing written
         browser.post("api/notes?item=second");   // loaded, decoded, one bean written
     }
 
     /** The figures of one {@link #run} on a server that served nothing else with Tether. */
-    static void assertFiguresOfOneRun(String metrics) {
+    public static void assertFiguresOfOneRun(String metrics) {
         assertThat(value(metrics, "tether_sessions_new_total")).isEqualTo(1);
         assertThat(value(metrics, "tether_sessions_loaded_total")).isEqualTo(2);
         assertThat(value(metrics, "tether_sessions_written_total")).isEqualTo(1);
@@ -37,7 +37,7 @@ final class KnownSequence {
     }
 
     /** The value of a series without labels beyond the server's own, as Prometheus's text format writes it. */
-    static double value(String metrics, String series) {
+    public static double value(String metrics, String series) {
         Matcher line = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
         assertThat(line.find()).as("%s in%n%s", series, metrics).isTrue();
         return Double.parseDouble(line.group(1));
