@@ -13,51 +13,54 @@ import java.time.Duration;
  */
 public interface SessionStatistics {
 
-    /** Units that looked their session up in the store (found or not). */
+    /** {@return units that looked their session up in the store (found or not)} */
     long loads();
 
-    /** The time those lookups took, waits for a serialized session's turn included. */
+    /** {@return the time those lookups took, waits for a serialized session's turn included} */
     Duration loadTime();
 
-    /** Lookups that found a live session. */
+    /** {@return lookups that found a live session} */
     long sessionsLoaded();
 
-    /** New sessions stored. */
+    /** {@return new sessions stored} */
     long sessionsCreated();
 
-    /** Write-backs to a stored session that wrote something (its beans, its row, or both). */
+    /** {@return write-backs to a stored session that wrote something (its beans, its row, or both)} */
     long sessionsWritten();
 
-    /** The time the store took for the write-backs of created and written sessions. */
+    /** {@return the time the store took for the write-backs of created and written sessions} */
     Duration writeTime();
 
-    /** Stored sessions ended through {@code invalidate()} or {@code invalidateAll}. */
+    /** {@return stored sessions ended through {@code invalidate()} or {@code invalidateAll}} */
     long sessionsInvalidated();
 
-    /** Expired sessions deleted by purges on this node. */
+    /** {@return expired sessions deleted by purges on this node} */
     long sessionsPurged();
 
-    /** Stored beans read back into an instance. */
+    /** {@return stored beans read back into an instance} */
     long beansDecoded();
 
-    /** Stored beans that could not be read (unknown codec, too large, class changed) and started fresh. */
+    /** {@return stored beans that could not be read (unknown codec, too large, class changed) and started fresh} */
     long beansStartedFresh();
 
-    /** Beans inserted or updated. */
+    /** {@return beans inserted or updated} */
     long beansWritten();
 
-    /** The encoded size of those beans. */
+    /** {@return the encoded size of those beans} */
     long bytesWritten();
 
-    /** Write-backs refused because another unit changed the same rows first (409 over HTTP). */
+    /** {@return write-backs refused because another unit changed the same rows first (409 over HTTP)} */
     long conflicts();
 
-    /** Loads and write-backs that found the store unusable, the session busy past {@code tether.serialize.wait}, or too many requests waiting for it (503 over HTTP). */
+    /**
+     * {@return loads and write-backs that found the store unusable, the session busy past
+     * {@code tether.serialize.wait}, or too many requests waiting for it (503 over HTTP)}
+     */
     long storeUnavailable();
 
-    /** Lookups under the {@code serialize} policy, which wait for the session's turn. */
+    /** {@return lookups under the {@code serialize} policy, which wait for the session's turn} */
     long serializeWaits();
 
-    /** The time those lookups took, the wait included. */
+    /** {@return the time those lookups took, the wait included} */
     Duration serializeWaitTime();
 }
