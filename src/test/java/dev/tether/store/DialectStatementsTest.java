@@ -16,16 +16,6 @@ import org.junit.jupiter.api.Test;
 class DialectStatementsTest {
 
     @Test
-    void everyProductNameADriverReportsHasItsDialect() {
-        assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
-        assertThat(Dialect.of("PostgreSQL")).isEqualTo(Dialect.POSTGRESQL);
-        assertThat(Dialect.of("MariaDB")).isEqualTo(Dialect.MARIADB);
-        assertThat(Dialect.of("MySQL")).isEqualTo(Dialect.MARIADB);
-        assertThat(Dialect.of("Oracle")).isEqualTo(Dialect.ORACLE);
-        assertThat(Dialect.of("Microsoft SQL Server")).isEqualTo(Dialect.SQLSERVER);
-    }
-
-    @Test
     void theLockIsForUpdateWhereverTheStandardClauseExists() {
         for (Dialect dialect : List.of(Dialect.H2, Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.ORACLE)) {
             assertThat(SessionSql.findLiveForUpdate(dialect, "h", 1).jdbcText())
