@@ -3,8 +3,11 @@ package dev.tether.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +65,24 @@ class DialectStatementsTest {
             assertThat(dialect.isConflict(new SQLException("connection refused", "08001"))).isFalse();
             assertThat(dialect.isConflict(null)).isFalse();
         }
+    }
+
+    @Test
+    void aGaleraCertificationFailureWrappedByTheJpaProviderIsAConflict() {
+        var certification = new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
+        StoreFailure failure = new StoreFailure(new PersistenceException("commit failed", certification));
+
+        assertThat(failure.sqlException()).isSameAs(certification);
+        assertThat(Dialect.MARIADB.isConflict(failure.sqlException())).isTrue();
+    }
+
+    @Test
+    void aBrokenConnectionOrAnExceptionWithoutStateIsNoConflict() {
+        StoreFailure reset = new StoreFailure(new PersistenceException("commit failed",
+                new SQLException("Connection reset", "08S01")));
+
+        assertThat(Dialect.MARIADB.isConflict(reset.sqlException())).isFalse();
+        assertThat(Dialect.MARIADB.isConflict(new SQLException("no state"))).isFalse();
+        assertThat(new StoreFailure(new IllegalStateException("closed")).sqlException()).isNull();
     }
 }
