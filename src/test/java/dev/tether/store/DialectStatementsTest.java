@@ -72,7 +72,7 @@ class DialectStatementsTest {
         var certification = new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
         StoreFailure failure = new StoreFailure(new PersistenceException("commit failed", certification));
 
-        assertThat(failure.sqlException()).isSameAs(certification);
+        assertThat((Throwable) failure.sqlException()).isSameAs(certification);
         assertThat(Dialect.MARIADB.isConflict(failure.sqlException())).isTrue();
     }
 
@@ -83,6 +83,6 @@ class DialectStatementsTest {
 
         assertThat(Dialect.MARIADB.isConflict(reset.sqlException())).isFalse();
         assertThat(Dialect.MARIADB.isConflict(new SQLException("no state"))).isFalse();
-        assertThat(new StoreFailure(new IllegalStateException("closed")).sqlException()).isNull();
+        assertThat((Throwable) new StoreFailure(new IllegalStateException("closed")).sqlException()).isNull();
     }
 }
