@@ -54,7 +54,7 @@ public class TetherExtension implements Extension {
 
     void addTetherBeans(@Observes BeforeBeanDiscovery event, BeanManager manager) {
         // the jar's beans.xml excludes all its classes from scanning (it only makes the jar a bean archive, for
-        // WildFly's health subsystem: README, Design notes), so its beans are added here
+        // WildFly's health subsystem: docs/design.md), so its beans are added here
         for (Class<?> type : List.of(SessionUnits.class, PersistentSessionFacade.class,
                 PersistentSessionsImpl.class, UnitOfWorkInterceptor.class, IndependentWrites.class, SessionPurge.class)) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "tether:" + type.getName());

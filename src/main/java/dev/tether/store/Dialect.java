@@ -1,6 +1,8 @@
 package dev.tether.store;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -110,6 +112,15 @@ public enum Dialect {
     /** The most values one IN list holds; longer lists are sent in several statements. */
     int maxInList() {
         return LARGE_IN_LIST;
+    }
+
+    /** {@code values} cut, in order, into lists no longer than {@link #maxInList()}: one statement's IN list each. */
+    <T> List<List<T>> inLists(List<T> values) {
+        List<List<T>> lists = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += maxInList()) {
+            lists.add(values.subList(from, Math.min(values.size(), from + maxInList())));
+        }
+        return lists;
     }
 
     /**

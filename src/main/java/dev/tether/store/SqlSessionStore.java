@@ -106,8 +106,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         }
         return write(runner -> {
             int deleted = 0;
-            for (int from = 0; from < pks.size(); from += dialect.maxInList()) {
-                List<String> part = pks.subList(from, Math.min(pks.size(), from + dialect.maxInList()));
+            for (List<String> part : dialect.inLists(pks)) {
                 deleted += runner.update(SessionSql.deleteExpired(part, now));
             }
             return deleted;

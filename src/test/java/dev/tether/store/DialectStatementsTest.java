@@ -45,13 +45,15 @@ class DialectStatementsTest {
     }
 
     @Test
-    void oracleAndSqlServerGetThePurgeInListsTheyAccept() {
-        assertThat(Dialect.ORACLE.maxInList()).isLessThanOrEqualTo(1000);
-        // the statement's other parameter (now) counts against SQL Server's 2,100 too
-        assertThat(Dialect.SQLSERVER.maxInList() + 1).isLessThanOrEqualTo(2100);
+    void aPurgeBatchIsCutIntoTheInListsEachDatabaseAccepts() {
         List<String> pks = IntStream.range(0, 2500).mapToObj(i -> "pk" + i).toList();
-        Sql oneOracleBatch = SessionSql.deleteExpired(pks.subList(0, Dialect.ORACLE.maxInList()), 1);
-        assertThat(oneOracleBatch.parameters()).hasSize(1001);
+
+        assertThat(Dialect.ORACLE.inLists(pks)).extracting(List::size).containsExactly(1000, 1000, 500);
+        // the statement's other parameter (now) counts against SQL Server's 2,100 too
+        assertThat(Dialect.SQLSERVER.inLists(pks)).extracting(List::size).containsExactly(2000, 500);
+        assertThat(Dialect.POSTGRESQL.inLists(pks)).extracting(List::size).containsExactly(2500);
+        assertThat(Dialect.ORACLE.inLists(pks).stream().flatMap(List::stream).toList()).isEqualTo(pks);
+        assertThat(SessionSql.deleteExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters()).hasSize(2001);
     }
 
     @Test
