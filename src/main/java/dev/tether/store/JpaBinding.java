@@ -1,7 +1,6 @@
 package dev.tether.store;
 
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -59,7 +58,7 @@ final class JpaBinding implements StoreBinding {
             });
             LentConnection inTransactions = LentConnections.find(em).orElse(null);
             JpaBinding binding = new JpaBinding(emf, forReads, inTransactions);
-            LOG.log(Level.CONFIG, () -> "Tether's JPA store runs its statements " + binding.describeStatements());
+            LOG.info(() -> "Tether: the JPA store runs its statements " + binding.describeStatements());
             return binding;
         } finally {
             giveBack(em, em.getTransaction());
