@@ -892,11 +892,14 @@ public final class Report {
         }
         md.append("\n");
         md.append("One statement of the store, through each binding and by hand on the same pool with the same text ")
-                .append("(`StoreStatements`): the database's work is the same in all three, the rest is the binding's:\n\n");
-        md.append("| statement | JPA binding (default) | JDBC binding | by hand |\n| --- | ---: | ---: | ---: |\n");
+                .append("(`StoreStatements`): the database's work is the same in all, the rest is the binding's. The JPA binding runs ")
+                .append("each statement on the connection the provider lends; its former way, each statement the ")
+                .append("provider's native query, is measured beside it:\n\n");
+        md.append("| statement | JPA binding (default) | JPA, native queries (before) | JDBC binding | by hand |\n")
+                .append("| --- | ---: | ---: | ---: | ---: |\n");
         for (String statement : List.of("load", "touch")) {
             md.append("| ").append(statement.equals("load") ? "a session's load (1 SELECT)" : "a touch (1 UPDATE, commit)");
-            for (String way : List.of("ThroughJpa", "ThroughJdbc", "ByHand")) {
+            for (String way : List.of("ThroughJpa", "ThroughNativeQueries", "ThroughJdbc", "ByHand")) {
                 md.append(" | ").append(jmh("StoreStatements." + statement + way, "").map(j -> score(j) + " " + j.unit())
                         .orElse("-"));
             }

@@ -28,13 +28,15 @@ import dev.tether.spi.SessionChanges.BeanWrite;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionUpdate;
 import dev.tether.spi.StoredSession;
+import dev.tether.store.NativeQueryStores;
 import dev.tether.store.SessionStores;
 import dev.tether.store.SqlSessionStore;
 
 /**
  * What each binding of the one store costs per statement above plain JDBC, on the same in-memory H2: a session's load
- * (one SELECT) and a touch (one UPDATE in its own transaction), through the JPA binding (the default), through the
- * JDBC binding, and written by hand on the same connection pool with the same statement text (the floor of the same
+ * (one SELECT) and a touch (one UPDATE in its own transaction), through the JPA binding (the default: the statements
+ * on the connection the provider lends), through the JPA binding as it was before (each statement a native query),
+ * through the JDBC binding, and written by hand on the same connection pool with the same statement text (the floor of the same
  * work). The database's own cost is the same in all three. A longer warm-up than the other benchmarks': Hibernate's
  * statements were still getting faster after three seconds.
  */
@@ -59,6 +61,7 @@ public class StoreStatements {
     private JdbcConnectionPool pool;
     private SqlSessionStore jpa;
     private SqlSessionStore jdbc;
+    private SqlSessionStore nativeQueries;
     private final String pk = UUID.randomUUID().toString();
     private final String hash = UUID.randomUUID().toString();
     private long accessedAt = NOW;
@@ -68,6 +71,7 @@ public class StoreStatements {
         pool = JdbcConnectionPool.create("jdbc:h2:mem:statements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         jdbc = SessionStores.start(pool, StoreKind.JDBC, true, Integer.MAX_VALUE, false);
         jpa = SessionStores.start(pool, StoreKind.JPA, true, Integer.MAX_VALUE, false);
+        nativeQueries = NativeQueryStores.start(pool);
         SessionRow row = new SessionRow(pk, hash, NOW, NOW, NOW + 3_600_000_000L, 3_600_000_000L,
                 NOW + 7_200_000_000L, Optional.empty());
         jdbc.save(SessionChanges.creating(row, List.of(new BeanWrite("counter", "java", new byte[64], 0, true))));
@@ -76,6 +80,11 @@ public class StoreStatements {
     @Benchmark
     public Optional<StoredSession> loadThroughJpa() {
         return jpa.load(hash, NOW);
+    }
+
+    @Benchmark
+    public Optional<StoredSession> loadThroughNativeQueries() {
+        return nativeQueries.load(hash, NOW);
     }
 
     @Benchmark
@@ -103,6 +112,11 @@ public class StoreStatements {
     @Benchmark
     public void touchThroughJpa() {
         jpa.save(touch());
+    }
+
+    @Benchmark
+    public void touchThroughNativeQueries() {
+        nativeQueries.save(touch());
     }
 
     @Benchmark
@@ -140,6 +154,7 @@ public class StoreStatements {
     @TearDown
     public void stop() {
         jpa.close();
+        nativeQueries.close();
         pool.dispose();
     }
 }
