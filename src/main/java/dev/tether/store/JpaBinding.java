@@ -32,10 +32,10 @@ final class JpaBinding implements StoreBinding {
     }
 
     @Override
-    public <T> T read(int maxRows, Work<T> work) {
+    public <T> T read(int maxRows, int timeoutSeconds, Work<T> work) {
         EntityManager em = open();
         try {
-            return work.run(new Runner(em, maxRows, 0));
+            return work.run(new Runner(em, maxRows, timeoutSeconds));
         } finally {
             em.close();
         }
