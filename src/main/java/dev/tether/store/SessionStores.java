@@ -60,10 +60,9 @@ public final class SessionStores {
      * a deployment.
      */
     public static SqlSessionStore jdbc(DataSource dataSource) {
-        int timeoutSeconds = TOOL_TIMEOUT_SECONDS;
         Dialect dialect = dialectOf(dataSource);
         return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded(),
-                timeoutSeconds);
+                TOOL_TIMEOUT_SECONDS);
     }
 
     /**
