@@ -72,6 +72,18 @@ public final class ConfigKeys {
      * has it; each waits on a pooled connection, so more are refused at once with a 503. Default {@code 4}.
      */
     public static final String SERIALIZE_MAX_WAITING = "tether.serialize.max-waiting";
+    /**
+     * Under the {@code serialize} policy, how many requests of one node may have or wait for a turn, over all
+     * sessions; each holds a pooled connection meanwhile, so more are refused at once with a 503. Keep it below the
+     * data source's pool size, so that the rest of the application always finds a connection. Default {@code 10}.
+     */
+    public static final String SERIALIZE_MAX_PER_NODE = "tether.serialize.max-per-node";
+    /**
+     * ISO-8601 duration any statement of Tether's may run before the driver cancels it and the request gets a 503;
+     * in whole seconds, rounded up. The serialize lock waits {@code tether.serialize.wait} instead. Default
+     * {@code PT5S}.
+     */
+    public static final String STATEMENT_TIMEOUT = "tether.statement-timeout";
     /** How often expired sessions are purged, ISO-8601. Default {@code PT5M}. */
     public static final String PURGE_INTERVAL = "tether.purge-interval";
     /** How many expired sessions one purge transaction deletes. Default {@code 500}. */

@@ -19,16 +19,25 @@ import dev.tether.StoreAs;
  * @param store                   {@code tether.store}: through JPA or plain JDBC
  * @param serializeMaxWaiting     {@code tether.serialize.max-waiting}: under {@code serialize}, how many requests
  *                                of one node may wait for a session's turn beside the one that has it
+ * @param serializeMaxPerNode     {@code tether.serialize.max-per-node}: under {@code serialize}, how many requests
+ *                                of one node may have or wait for a turn, over all sessions
+ * @param statementTimeout        {@code tether.statement-timeout}: how long any of the store's statements may run
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
-                             StoreKind store, int serializeMaxWaiting) {
+                             StoreKind store, int serializeMaxWaiting, int serializeMaxPerNode,
+                             Duration statementTimeout) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
+
+    /** {@return the statement timeout in the whole seconds JDBC takes, rounded up} */
+    public int statementTimeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
+    }
 
     /** @throws InvalidSettingException naming the first key whose value is wrong */
     public static TetherSettings read(ConfigSource source) {
@@ -57,7 +66,9 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 readSizeLimits(reader),
                 reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false),
                 reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA),
-                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4));
+                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4),
+                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_PER_NODE, 10),
+                reader.duration(ConfigKeys.STATEMENT_TIMEOUT).orElse(Duration.ofSeconds(5)));
     }
 
     /**

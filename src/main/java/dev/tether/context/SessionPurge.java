@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import dev.tether.PurgeResult;
 import dev.tether.SessionConflictException;
+import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.PurgeSettings;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
@@ -90,6 +91,9 @@ class SessionPurge {
             if (result.sessions() > 0) {
                 LOG.fine(() -> "Tether: purged " + result);
             }
+        } catch (SessionStoreUnavailableException e) {
+            // the store's own attempts log the outage with its stack trace, once
+            LOG.warning(() -> "Tether: purging expired sessions failed; the next run tries again: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Tether: purging expired sessions failed; the next run tries again", e);
         }

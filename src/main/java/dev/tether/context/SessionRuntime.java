@@ -21,7 +21,7 @@ record SessionRuntime(TetherSettings settings, BeanRegistry registry, BeanCodecs
                    SessionEvents events, OutsideTransactions writes, BeanManager beanManager, Clock clock) {
         this(settings, registry, codecs, new BeanLifecycle(beanManager, codecs), connection, events, writes,
                 beanManager, clock, serializes(settings, registry),
-                new SessionTurns(settings.serializeMaxWaiting()), new SessionMetrics());
+                new SessionTurns(settings.serializeMaxWaiting(), settings.serializeMaxPerNode()), new SessionMetrics());
     }
 
     /** Whether the default policy, or a bean's own, is {@code serialize}. */

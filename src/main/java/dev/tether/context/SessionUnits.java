@@ -37,6 +37,7 @@ public class SessionUnits {
     private TetherExtension extension;
     private SessionRuntime runtime;
     private final Set<String> reportedLateChanges = ConcurrentHashMap.newKeySet();
+    private final ReadinessIncidents incidents = new ReadinessIncidents();
 
     protected SessionUnits() {
     }
@@ -47,16 +48,17 @@ public class SessionUnits {
         TetherSettings settings = extension.settings();
         StorageBeans own = new StorageBeans(extension, manager);
         Optional<SessionStore> ownStore = own.first(SessionStore.class);
+        Clock clock = own.first(Clock.class).orElseGet(Clock::systemUTC);
         StoreConnection connection = ownStore.isPresent()
                 ? StoreConnection.of(ownStore.get())
-                : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store(),
-                        settings.sizeLimits().maxBeanBytes(),
-                        SessionRuntime.serializes(settings, extension.registry()));
+                : new StoreConnection(() -> dataSource(own, settings), new StoreConnection.StartSettings(
+                        settings.createSchema(), settings.store(), settings.sizeLimits().maxBeanBytes(),
+                        SessionRuntime.serializes(settings, extension.registry()), settings.statementTimeoutSeconds()),
+                        clock);
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,
-                new SessionEvents(manager), new OutsideTransactions(writes), manager,
-                own.first(Clock.class).orElseGet(Clock::systemUTC));
+                new SessionEvents(manager), new OutsideTransactions(writes), manager, clock);
     }
 
     /**
@@ -83,19 +85,21 @@ public class SessionUnits {
         try {
             runtime.store();
         } catch (SessionStoreUnavailableException e) {
-            LOG.warning(() -> "Tether: the session store is not reachable at startup; requests that use "
-                    + "persistent beans get 503 until it is (" + e.getMessage() + ")");
+            // the attempt logged its failure itself, once; a second call within the backoff made none
+            LOG.fine(() -> "Tether: the session store is not reachable at startup; requests that use persistent "
+                    + "beans get 503 until it is (" + e.getMessage() + ")");
         }
     }
 
     /**
-     * Checks that the store can serve requests now: started (its schema created or checked), and the database
-     * answering one cheap query on Tether's tables. For readiness checks.
+     * Whether the store can serve requests now: started (its schema created or checked), and the database answering
+     * one cheap query on Tether's tables. For readiness checks: it never starts the store nor runs DDL, and it names
+     * the problem only by a fixed reason, with the details logged once per outage under the incident it gives.
      *
-     * @throws SessionStoreUnavailableException naming what is wrong
+     * @return why the store cannot serve now, or empty when it can
      */
-    public void probeStore() {
-        runtime.connection().probe();
+    public Optional<StoreNotReady> storeReadiness() {
+        return incidents.report(runtime.connection().probe());
     }
 
     /**

@@ -14,7 +14,10 @@ import dev.tether.context.SessionUnits;
 
 /**
  * MicroProfile Health readiness: UP when the session store is started (its schema created or checked) and the
- * database answers one cheap query on Tether's session table; DOWN, with the reason, otherwise. A node whose database
+ * database answers one cheap query on Tether's session table; DOWN otherwise, with a reason of a few fixed words and
+ * the incident reference under which the log has the details. Payara serves {@code /health/ready} to anyone on the
+ * application's own port, so the answer never carries the database's text (hosts, users, "password authentication
+ * failed"); and a probe never starts the store nor runs DDL, whatever its rate. A node whose database
  * is gone answers 503 to every request that uses a persistent bean, so it should get no traffic until it is back.
  * Added only where the MicroProfile Health API is visible to the application. WildFly's health subsystem finds it
  * only because the jar is a bean archive of the deployment ({@code META-INF/beans.xml}, which scans nothing): the
@@ -35,12 +38,9 @@ class StoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try {
-            units.probeStore();
-            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.empty());
-        } catch (RuntimeException unavailable) {
-            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
-                    Optional.of(Map.of("reason", String.valueOf(unavailable.getMessage()))));
-        }
+        return units.storeReadiness()
+                .map(notReady -> new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(
+                        Map.<String, Object>of("reason", notReady.reason(), "incident", notReady.incident()))))
+                .orElseGet(() -> new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.empty()));
     }
 }

@@ -18,9 +18,9 @@ final class JdbcBinding implements StoreBinding {
     }
 
     @Override
-    public <T> T read(int maxRows, Work<T> work) {
+    public <T> T read(int maxRows, int timeoutSeconds, Work<T> work) {
         try (Connection connection = open()) {
-            return work.run(new ConnectionStatements(connection, maxRows, 0));
+            return work.run(new ConnectionStatements(connection, maxRows, timeoutSeconds));
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }

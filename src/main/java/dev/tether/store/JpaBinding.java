@@ -75,10 +75,10 @@ final class JpaBinding implements StoreBinding {
     }
 
     @Override
-    public <T> T read(int maxRows, Work<T> work) {
+    public <T> T read(int maxRows, int timeoutSeconds, Work<T> work) {
         EntityManager em = open();
         try {
-            return work.run(statements(em, lentForReads, maxRows, 0));
+            return work.run(statements(em, lentForReads, maxRows, timeoutSeconds));
         } finally {
             em.close();
         }

@@ -116,12 +116,11 @@ public final class SchemaInstaller {
     }
 
     /**
-     * The question a readiness check asks at each probe, once the schema was created or checked at start: one
+     * The question a readiness check asks at each probe: one
      * statement that reads no row of the session table but fails when the database or the table is gone.
      */
-    public static void probe(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
+    static void probe(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
             statement.executeQuery("SELECT COUNT(*) FROM tether_session WHERE 1 = 0").close();
         }

@@ -2,6 +2,8 @@ package dev.tether.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -15,6 +17,9 @@ import dev.tether.config.StoreKind;
  */
 public final class SessionStores {
 
+    /** The statement timeout of a store {@link #jdbc made for a tool}, the default of {@code tether.statement-timeout}. */
+    public static final int TOOL_TIMEOUT_SECONDS = 5;
+
     private SessionStores() {
     }
 
@@ -22,6 +27,7 @@ public final class SessionStores {
      * The store of a deployment, its schema created (or, with {@code createSchema} false, checked).
      *
      * @param maxBeanBytes the most one bean's stored state may take: a longer one is never read (its length is)
+     * @param timeoutSeconds how long each of the store's statements may run ({@code tether.statement-timeout})
      * @param serializes   whether the default policy or a bean's is {@code serialize}, which not every database
      *                     can honour ({@link Dialect#checkAtStart})
      * @throws SessionStoreUnavailableException when the database cannot be reached or its schema not made ready;
@@ -29,7 +35,7 @@ public final class SessionStores {
      * @throws IllegalStateException when the schema is not Tether's, or the database cannot keep its guarantees
      */
     public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
-                                        boolean serializes) {
+                                        boolean serializes, int timeoutSeconds) {
         Dialect dialect;
         try {
             dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource) : SchemaInstaller.checkSchema(dataSource);
@@ -45,28 +51,43 @@ public final class SessionStores {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(),
                     e.getCause());
         }
-        return new SqlSessionStore(binding, kind, dialect, StateColumns.upTo(maxBeanBytes, dialect));
+        return new SqlSessionStore(binding, kind, dialect, StateColumns.upTo(maxBeanBytes, dialect), timeoutSeconds);
     }
 
     /**
      * A plain-JDBC store on a database whose schema is already there, reading every stored state whatever its
-     * length: for tools and tests that use the store without a deployment.
+     * length, each statement limited to {@link #TOOL_TIMEOUT_SECONDS}: for tools and tests that use the store without
+     * a deployment.
      */
     public static SqlSessionStore jdbc(DataSource dataSource) {
         Dialect dialect = dialectOf(dataSource);
-        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded());
+        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded(),
+                TOOL_TIMEOUT_SECONDS);
     }
 
     /**
-     * Asks the database one cheap question on Tether's session table, as a readiness check does.
+     * Asks the database one cheap question on Tether's session table, as a readiness check does. Runs no DDL and
+     * changes nothing, whether the store started or not.
      *
-     * @throws SessionStoreUnavailableException when the database or the table does not answer
+     * @return why the database cannot serve Tether now, or empty when it answered
      */
-    public static void probe(DataSource dataSource) {
+    public static Optional<ProbeFailure> probe(DataSource dataSource) {
+        Connection connection;
         try {
-            SchemaInstaller.probe(dataSource);
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
+            return Optional.of(new ProbeFailure(ProbeFailure.DATABASE_UNREACHABLE, e));
+        }
+        try (connection) {
+            SchemaInstaller.probe(connection);
+            return Optional.empty();
+        } catch (SQLTimeoutException e) {
+            return Optional.of(new ProbeFailure(ProbeFailure.DATABASE_NOT_ANSWERING, e));
+        } catch (SQLException e) {
+            // SQLSTATE class 08: the connection broke while the query ran
+            boolean connectionLost = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            return Optional.of(new ProbeFailure(
+                    connectionLost ? ProbeFailure.DATABASE_UNREACHABLE : ProbeFailure.SCHEMA_MISSING, e));
         }
     }
 

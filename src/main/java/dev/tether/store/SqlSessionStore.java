@@ -27,12 +27,20 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     private final StoreKind kind;
     private final Dialect dialect;
     private final StateColumns stateColumns;
+    private final int timeoutSeconds;
 
-    SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, StateColumns stateColumns) {
+    /**
+     * @param timeoutSeconds how long any statement may run (0: no limit), but the serialize lock's, which waits for
+     *                       {@code tether.serialize.wait}: a database that hangs fails the request as unavailable
+     *                       instead of holding its thread and connection
+     */
+    SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, StateColumns stateColumns,
+                    int timeoutSeconds) {
         this.binding = binding;
         this.kind = kind;
         this.dialect = dialect;
         this.stateColumns = stateColumns;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** Which binding runs the statements. */
@@ -74,7 +82,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     @Override
     public List<SessionRow> findExpired(long now, int limit) {
         try {
-            return binding.read(limit, runner -> runner.rows(SessionSql.findExpired(now)).stream()
+            return binding.read(limit, timeoutSeconds, runner -> runner.rows(SessionSql.findExpired(now)).stream()
                     .map(SessionRows::toSessionRow).toList());
         } catch (StoreFailure e) {
             throw unavailable(e);
@@ -176,7 +184,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         @Override
         public void save(SessionChanges changes) {
             try {
-                SessionWrites.apply(tx.runner(0), changes);
+                SessionWrites.apply(tx.runner(timeoutSeconds), changes);
                 tx.commit();
             } catch (StoreFailure e) {
                 throw failureOf(e);
@@ -193,7 +201,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
 
     private <T> T read(StoreBinding.Work<T> work) {
         try {
-            return binding.read(0, work);
+            return binding.read(0, timeoutSeconds, work);
         } catch (StoreFailure e) {
             throw unavailable(e);
         }
@@ -201,7 +209,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
 
     private <T> T write(StoreBinding.Work<T> work) {
         try {
-            return binding.inTransaction(work);
+            return binding.inTransaction(timeoutSeconds, work);
         } catch (StoreFailure e) {
             throw failureOf(e);
         }

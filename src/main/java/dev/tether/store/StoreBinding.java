@@ -29,13 +29,19 @@ interface StoreBinding extends AutoCloseable {
         void close();
     }
 
-    /** Runs queries outside a transaction of the store's own, reading at most {@code maxRows} rows (0: all). */
-    <T> T read(int maxRows, Work<T> work);
+    /**
+     * Runs queries outside a transaction of the store's own, reading at most {@code maxRows} rows (0: all), each
+     * waiting at most {@code timeoutSeconds} (0: no limit).
+     */
+    <T> T read(int maxRows, int timeoutSeconds, Work<T> work);
 
-    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
-    default <T> T inTransaction(Work<T> work) {
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws; each statement waits at
+     * most {@code timeoutSeconds} (0: no limit).
+     */
+    default <T> T inTransaction(int timeoutSeconds, Work<T> work) {
         try (OpenTransaction tx = begin()) {
-            T result = work.run(tx.runner(0));
+            T result = work.run(tx.runner(timeoutSeconds));
             tx.commit();
             return result;
         }

@@ -14,8 +14,8 @@ import dev.tether.context.WriteBack;
 
 /**
  * How the session ID travels: in the cookie {@code tether.cookie.name}, or, when {@code tether.header.name} is
- * set, in that header both ways. Anything ambiguous (two different cookies of the name, a header and a cookie
- * that disagree) counts as no ID at all: the client gets a fresh session rather than a guess.
+ * set, in that header both ways and never in a cookie. Anything ambiguous (two different cookies of the name, the
+ * header sent twice) counts as no ID at all: the client gets a fresh session rather than a guess.
  */
 final class SessionIdTransport {
 
@@ -29,15 +29,20 @@ final class SessionIdTransport {
 
     /** The ID as presented, unvalidated; the unit of work checks its form before any store access. */
     Optional<String> presentedId(HttpServletRequest request) {
-        Optional<String> fromCookie = cookieValue(request);
-        if (headerName.isEmpty()) {
-            return fromCookie;
-        }
-        Optional<String> fromHeader = Optional.ofNullable(request.getHeader(headerName.get()));
-        if (fromHeader.isPresent() && fromCookie.isPresent() && !fromHeader.equals(fromCookie)) {
+        return headerName.isPresent() ? headerValue(request, headerName.get()) : cookieValue(request);
+    }
+
+    /**
+     * The header's one value. In header mode Tether never sets the cookie, so a session cookie the request carries
+     * was planted by someone else (a sibling subdomain) and is not read at all; a header sent twice is no ID.
+     */
+    private static Optional<String> headerValue(HttpServletRequest request, String name) {
+        Enumeration<String> headers = request.getHeaders(name);
+        if (headers == null || !headers.hasMoreElements()) {
             return Optional.empty();
         }
-        return fromHeader.or(() -> fromCookie);
+        String value = headers.nextElement();
+        return headers.hasMoreElements() ? Optional.empty() : Optional.ofNullable(value);
     }
 
     /**

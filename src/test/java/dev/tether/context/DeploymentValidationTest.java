@@ -27,6 +27,8 @@ class DeploymentValidationTest {
         System.clearProperty("tether.codec");
         System.clearProperty("tether.schema.create");
         System.clearProperty("tether.datasource");
+        System.clearProperty("tether.statement-timeout");
+        System.clearProperty("tether.serialize.max-per-node");
     }
 
     /**
@@ -83,6 +85,22 @@ class DeploymentValidationTest {
         Weld weld = TetherWeld.bare(TestStorage.class);
 
         assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.idle-timeout=thirty minutes");
+    }
+
+    @Test
+    void aStatementTimeoutOfZeroFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.statement-timeout", "PT0S");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.statement-timeout=PT0S");
+    }
+
+    @Test
+    void aNodeWideSerializeCapOfZeroFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.serialize.max-per-node", "0");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize).hasStackTraceContaining("tether.serialize.max-per-node=0");
     }
 
     @Test

@@ -33,8 +33,8 @@ import dev.tether.support.db.RunsOnEveryDatabase;
 /**
  * Under {@code serialize}, a request that cannot have its session's turn within {@code tether.serialize.wait} is
  * refused (a 503 over HTTP) on every database, whatever that database's own lock wait is (forever on PostgreSQL);
- * and the requests of one node that wait for one session are capped, so they cannot take every pooled connection
- * (the test pool has ten).
+ * and the requests of one node that wait for one session are capped, and so are those that have or wait for any
+ * session's turn, so they cannot take every pooled connection (the test pool has ten).
  */
 @EnableWeld
 @RunsOnEveryDatabase
@@ -42,12 +42,14 @@ class SerializeWaitTest {
 
     private static final Duration WAIT = Duration.ofSeconds(2);
     private static final int MAX_WAITING = 2;
+    private static final int MAX_PER_NODE = 4;
 
     @RegisterExtension
     static SystemSettings settings = new SystemSettings(Map.of(
             "tether.concurrency", "serialize",
             "tether.serialize.wait", WAIT.toString(),
-            "tether.serialize.max-waiting", String.valueOf(MAX_WAITING)));
+            "tether.serialize.max-waiting", String.valueOf(MAX_WAITING),
+            "tether.serialize.max-per-node", String.valueOf(MAX_PER_NODE)));
 
     @WeldSetup
     WeldInitiator weld = TetherWeld.withBeans();
@@ -135,6 +137,40 @@ class SerializeWaitTest {
         // the admitted waiters are served once the holder lets go, unless a slow machine made them wait past WAIT
         assertThat(served + refused.get()).isEqualTo(parallel);
         assertThat(units.run(busy, () -> counter.value()).value()).isEqualTo(2 + served);
+    }
+
+    @Test
+    void pastTheNodeCapARequestOfAnySessionIsRefusedAtOnceAndOneThatNeedsNoTurnIsServed() throws Exception {
+        List<Future<?>> holders = new ArrayList<>();
+        for (int i = 0; i < MAX_PER_NODE; i++) {
+            holders.add(holdTheTurnOf(units.run(null, () -> counter.increment()).sentId()));
+        }
+        String another = units.run(null, () -> counter.increment()).sentId();
+
+        long started = System.nanoTime();
+        Future<Throwable> refused = threads.submit(() -> {
+            try {
+                units.run(another, () -> counter.increment());
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Throwable failure = refused.get(WAIT.toSeconds() + 10, TimeUnit.SECONDS);
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        Future<String> fresh = threads.submit(() -> units.run(null, () -> counter.increment()).sentId());
+
+        assertThat(failure).isInstanceOf(SessionStoreUnavailableException.class)
+                .hasMessageContaining("tether.serialize.max-per-node");
+        assertThat(waited).as("refused at once, not after the wait").isLessThan(WAIT);
+        assertThat(fresh.get(WAIT.toSeconds() - 1, TimeUnit.SECONDS)).isNotNull();
+        assertThat(sessionUnits.runtime().turns().insideOnNode()).isEqualTo(MAX_PER_NODE);
+        release.countDown();
+        for (Future<?> holder : holders) {
+            holder.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(sessionUnits.runtime().turns().insideOnNode()).isZero();
+        assertThat(units.run(another, () -> counter.increment()).value()).isEqualTo(2);
     }
 
     @Test

@@ -47,13 +47,33 @@ class HeaderModeIT {
     }
 
     @Test
-    void aHeaderAndACookieThatDisagreeGetAFreshSession() {
+    void aCookieBesideTheHeaderIsIgnored() {
         String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
 
         var mixed = new Client(base).get("api/notes", "X-Session-Id", id, "Cookie", "SESSION_ID=" + "A".repeat(43));
 
         assertThat(mixed.statusCode()).isEqualTo(200);
-        assertThat(mixed.body()).isEqualTo("[]");
+        assertThat(mixed.body()).isEqualTo("[\"tom\"]");
+    }
+
+    @Test
+    void theSessionCookieAloneIsNoIdInHeaderMode() {
+        String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
+
+        var planted = new Client(base).get("api/notes", "Cookie", "SESSION_ID=" + id);
+
+        assertThat(planted.statusCode()).isEqualTo(200);
+        assertThat(planted.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aHeaderSentTwiceIsNoId() {
+        String id = new Client(base).post("api/notes?item=tom").headers().firstValue("X-Session-Id").orElseThrow();
+
+        var repeated = new Client(base).get("api/notes", "X-Session-Id", id, "X-Session-Id", "A".repeat(43));
+
+        assertThat(repeated.statusCode()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo("[]");
     }
 
     @Test

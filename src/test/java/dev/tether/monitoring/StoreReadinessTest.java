@@ -2,6 +2,8 @@ package dev.tether.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -15,10 +17,14 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.TetherWeld;
 
-/** The readiness check follows the database: UP, DOWN while it is gone, UP again once it is back. */
+/**
+ * The readiness check follows the database: UP, DOWN while it is gone, UP again once it is back; what it tells a
+ * stranger is a fixed reason and an incident reference, the details are in the log once.
+ */
 @EnableWeld
 class StoreReadinessTest {
 
@@ -55,8 +61,40 @@ class StoreReadinessTest {
 
         assertThat(during.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(during.getData()).hasValueSatisfying(data ->
-                assertThat(data.get("reason")).asString().contains("simulated outage"));
+                assertThat(data.get("reason")).isEqualTo("database unreachable"));
         assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void theAnswerCarriesAFixedReasonAndAnIncidentNeverTheDatabasesText() {
+        readiness();
+        storage.databaseDown(true);
+
+        HealthCheckResponse during = readiness();
+
+        assertThat(during.getData()).hasValueSatisfying(data -> {
+            assertThat(data).containsOnlyKeys("reason", "incident");
+            assertThat(data.get("incident")).asString().matches("[0-9a-f]{8}");
+            assertThat(data.values()).noneSatisfy(value -> assertThat(value).asString().containsIgnoringCase("refused"));
+        });
+    }
+
+    @Test
+    void theDetailsAreLoggedOnceAnOutageUnderTheIncidentTheAnswerGives() {
+        readiness();
+        storage.databaseDown(true);
+
+        try (CapturedLog log = CapturedLog.of("dev.tether")) {
+            HealthCheckResponse first = readiness();
+            HealthCheckResponse second = readiness();
+            HealthCheckResponse third = readiness();
+
+            Object incident = first.getData().orElseThrow().get("incident");
+            assertThat(List.of(second, third)).allSatisfy(later ->
+                    assertThat(later.getData().orElseThrow().get("incident")).isEqualTo(incident));
+            assertThat(log.warnings()).singleElement().asString()
+                    .contains("incident " + incident).contains("simulated outage");
+        }
     }
 
     @Test

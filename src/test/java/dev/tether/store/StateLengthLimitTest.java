@@ -58,13 +58,15 @@ class StateLengthLimitTest {
 
     @Test
     void theJdbcStoreFetchesOnlyTheBytesWithinTheLimit() {
-        limited = SessionStores.start(database, StoreKind.JDBC, true, LIMIT, false);
+        limited = SessionStores.start(database, StoreKind.JDBC, true, LIMIT, false,
+                SessionStores.TOOL_TIMEOUT_SECONDS);
         expectLimitApplied(limited);
     }
 
     @Test
     void theJpaStoreFetchesOnlyTheBytesWithinTheLimit() {
-        limited = SessionStores.start(database, StoreKind.JPA, true, LIMIT, false);
+        limited = SessionStores.start(database, StoreKind.JPA, true, LIMIT, false,
+                SessionStores.TOOL_TIMEOUT_SECONDS);
         expectLimitApplied(limited);
     }
 

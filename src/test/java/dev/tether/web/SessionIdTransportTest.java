@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +28,21 @@ class SessionIdTransportTest {
     private final SessionIdTransport cookieOnly = new SessionIdTransport(COOKIE, Optional.empty());
     private final SessionIdTransport withHeader = new SessionIdTransport(COOKIE, Optional.of("X-Session-Id"));
 
-    /** A request with these Cookie headers and other headers, and nothing else. */
+    /** A request with these Cookie headers and other headers, each sent once, and nothing else. */
     private static HttpServletRequest request(List<String> cookieHeaders, Map<String, String> headers) {
+        Map<String, List<String>> lines = new HashMap<>();
+        headers.forEach((name, value) -> lines.put(name, List.of(value)));
+        return requestWithLines(cookieHeaders, lines);
+    }
+
+    /** A request with these Cookie headers and other headers, each as many times as it has values. */
+    private static HttpServletRequest requestWithLines(List<String> cookieHeaders, Map<String, List<String>> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(SessionIdTransportTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getHeaders" -> "Cookie".equals(args[0]) ? Collections.enumeration(cookieHeaders)
-                            : Collections.emptyEnumeration();
-                    case "getHeader" -> headers.get((String) args[0]);
+                    case "getHeaders" -> Collections.enumeration("Cookie".equals(args[0]) ? cookieHeaders
+                            : headers.getOrDefault((String) args[0], List.of()));
+                    case "getHeader" -> headers.getOrDefault((String) args[0], List.of()).stream().findFirst()
+                            .orElse(null);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -85,8 +94,29 @@ class SessionIdTransportTest {
     }
 
     @Test
-    void aHeaderAndACookieThatDisagreeCountAsNoId() {
+    void inHeaderModeACookieBesideTheHeaderIsIgnored() {
         var request = request(cookies("SESSION_ID=" + ID), Map.of("X-Session-Id", OTHER));
+
+        assertThat(withHeader.presentedId(request)).contains(OTHER);
+    }
+
+    @Test
+    void inHeaderModeTheCookieAloneIsNoId() {
+        var request = request(cookies("SESSION_ID=" + ID), Map.of());
+
+        assertThat(withHeader.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void aHeaderSentTwiceCountsAsNoId() {
+        var request = requestWithLines(List.of(), Map.of("X-Session-Id", List.of(ID, OTHER)));
+
+        assertThat(withHeader.presentedId(request)).isEmpty();
+    }
+
+    @Test
+    void aHeaderSentTwiceWithTheSameValueCountsAsNoId() {
+        var request = requestWithLines(List.of(), Map.of("X-Session-Id", List.of(ID, ID)));
 
         assertThat(withHeader.presentedId(request)).isEmpty();
     }

@@ -14,12 +14,14 @@ import jakarta.json.bind.JsonbBuilder;
 
 /**
  * What both monitoring tests check of Tether's readiness check on the server's own {@code /health/ready}: UP, then
- * DOWN (503, with the reason) while the test's PostgreSQL is stopped under the running server, then UP again once it
+ * DOWN (503, with a fixed reason and an incident reference, never the driver's text) while the test's PostgreSQL is stopped under the running server, then UP again once it
  * is back ({@link OwnPostgresql} keeps its data across the stop, so it comes back with Tether's table).
  */
 public final class ReadinessUnderOutage {
 
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** What the check may say of a stopped database: a fixed reason, never the driver's own words. */
+    private static final List<String> REASONS_OF_AN_OUTAGE = List.of("database unreachable", "database not answering");
 
     private final OwnPostgresql database;
 
@@ -40,7 +42,11 @@ public final class ReadinessUnderOutage {
         assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
         assertThat(tetherCheck(during)).containsEntry("status", "DOWN");
         assertThat(tetherCheck(during).get("data")).as(during.body())
-                .asInstanceOf(MAP).containsKey("reason");
+                .asInstanceOf(MAP).containsOnlyKeys("reason", "incident")
+                .hasEntrySatisfying("reason", reason -> assertThat(reason).isIn(REASONS_OF_AN_OUTAGE));
+        assertThat(String.valueOf(tetherCheck(during).get("data"))).as("the driver's text never reaches the answer")
+                .doesNotContainIgnoringCase("refused").doesNotContainIgnoringCase("postgres")
+                .doesNotContainIgnoringCase("connection");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(tetherCheck(after)).containsEntry("status", "UP");
     }

@@ -17,6 +17,7 @@ public final class NativeQueryStores {
     /** A JPA store on a schema already made by {@link SessionStores#start}, whose statements are native queries. */
     public static SqlSessionStore start(DataSource dataSource) {
         JpaBinding binding = new JpaBinding(TetherPersistenceUnit.start(dataSource), null, null);
-        return new SqlSessionStore(binding, StoreKind.JPA, Dialect.H2, StateColumns.unbounded());
+        return new SqlSessionStore(binding, StoreKind.JPA, Dialect.H2, StateColumns.unbounded(),
+                SessionStores.TOOL_TIMEOUT_SECONDS);
     }
 }

@@ -69,8 +69,10 @@ public class StoreStatements {
     @Setup
     public void start() {
         pool = JdbcConnectionPool.create("jdbc:h2:mem:statements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        jdbc = SessionStores.start(pool, StoreKind.JDBC, true, Integer.MAX_VALUE, false);
-        jpa = SessionStores.start(pool, StoreKind.JPA, true, Integer.MAX_VALUE, false);
+        jdbc = SessionStores.start(pool, StoreKind.JDBC, true, Integer.MAX_VALUE, false,
+                SessionStores.TOOL_TIMEOUT_SECONDS);
+        jpa = SessionStores.start(pool, StoreKind.JPA, true, Integer.MAX_VALUE, false,
+                SessionStores.TOOL_TIMEOUT_SECONDS);
         nativeQueries = NativeQueryStores.start(pool);
         SessionRow row = new SessionRow(pk, hash, NOW, NOW, NOW + 3_600_000_000L, 3_600_000_000L,
                 NOW + 7_200_000_000L, Optional.empty());
