@@ -17,6 +17,8 @@ import dev.tether.StoreAs;
  * @param authenticationMechanism {@code tether.authentication-mechanism}: authenticate requests from the
  *                                principal of their persistent session
  * @param store                   {@code tether.store}: through JPA or plain JDBC
+ * @param tables                  {@code tether.table-prefix} and {@code tether.schema.name}: the names of
+ *                                Tether's tables
  * @param serializeMaxWaiting     {@code tether.serialize.max-waiting}: under {@code serialize}, how many requests
  *                                of one node may wait for a session's turn beside the one that has it
  */
@@ -25,7 +27,7 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
-                             StoreKind store, int serializeMaxWaiting) {
+                             StoreKind store, int serializeMaxWaiting, TableNames tables) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -57,7 +59,21 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 readSizeLimits(reader),
                 reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false),
                 reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA),
-                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4));
+                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4),
+                readTableNames(source));
+    }
+
+    /**
+     * {@code tether.table-prefix} and {@code tether.schema.name}, read alone: for the tool that prints the DDL
+     * scripts with them applied, too.
+     *
+     * @throws InvalidSettingException naming the key whose value is not a plain identifier
+     */
+    public static TableNames readTableNames(ConfigSource source) {
+        SettingsReader reader = new SettingsReader(source);
+        return new TableNames(reader.identifier(ConfigKeys.SCHEMA_NAME, TableNames.MAX_SCHEMA_LENGTH),
+                reader.identifier(ConfigKeys.TABLE_PREFIX, TableNames.MAX_PREFIX_LENGTH)
+                        .orElse(TableNames.DEFAULT.prefix()));
     }
 
     /**

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.config.TableNames;
 
 /**
  * Builds Tether's store on a data source: creates or checks the schema (which also tells the {@link Dialect}),
@@ -64,7 +65,7 @@ public final class SessionStores {
      */
     public static void probe(DataSource dataSource) {
         try {
-            SchemaInstaller.probe(dataSource);
+            SchemaInstaller.probe(dataSource, TableNames.DEFAULT);
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
         }
