@@ -51,7 +51,7 @@ public class SessionUnits {
                 ? StoreConnection.of(ownStore.get())
                 : new StoreConnection(() -> dataSource(own, settings), settings.createSchema(), settings.store(),
                         settings.sizeLimits().maxBeanBytes(),
-                        SessionRuntime.serializes(settings, extension.registry()));
+                        SessionRuntime.serializes(settings, extension.registry()), settings.tables());
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));
         this.runtime = new SessionRuntime(settings, extension.registry(), codecs, connection,

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.config.TableNames;
 import dev.tether.spi.SessionStore;
 import dev.tether.store.SessionStores;
 import dev.tether.store.SqlSessionStore;
@@ -26,12 +27,14 @@ final class StoreConnection implements AutoCloseable {
     private final StoreKind kind;
     private final int maxBeanBytes;
     private final boolean serializes;
+    private final TableNames names;
     private volatile DataSource startedOn;
     private volatile SessionStore store;
 
     StoreConnection(Supplier<DataSource> dataSource, boolean createSchema, StoreKind kind, int maxBeanBytes,
-                    boolean serializes) {
+                    boolean serializes, TableNames names) {
         this.dataSource = dataSource;
+        this.names = names;
         this.serializes = serializes;
         this.createSchema = createSchema;
         this.kind = kind;
@@ -42,7 +45,7 @@ final class StoreConnection implements AutoCloseable {
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, false, StoreKind.JPA, Integer.MAX_VALUE, false);
+        }, false, StoreKind.JPA, Integer.MAX_VALUE, false, TableNames.DEFAULT);
         connection.store = store;
         return connection;
     }
@@ -57,7 +60,7 @@ final class StoreConnection implements AutoCloseable {
             DataSource source = dataSource.get();
             SqlSessionStore started;
             try {
-                started = SessionStores.start(source, kind, createSchema, maxBeanBytes, serializes);
+                started = SessionStores.start(source, kind, createSchema, maxBeanBytes, serializes, names);
             } catch (SessionStoreUnavailableException e) {
                 LOG.log(Level.WARNING, "Tether: the session store cannot be started yet: " + e.getMessage(), e);
                 throw e;
@@ -78,7 +81,7 @@ final class StoreConnection implements AutoCloseable {
         store();
         DataSource source = startedOn;
         if (source != null) {
-            SessionStores.probe(source);
+            SessionStores.probe(source, names);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tether.config.InvalidSettingException;
 import dev.tether.config.TableNames;
 import dev.tether.config.TetherSettings;
 
@@ -119,7 +120,14 @@ final class SchemaScript {
                     + "[tether.table-prefix=...] [tether.schema.name=...]");
             System.exit(2);
         }
-        TableNames names = TetherSettings.readTableNames(key -> Optional.ofNullable(settings.get(key)));
+        TableNames names;
+        try {
+            names = TetherSettings.readTableNames(key -> Optional.ofNullable(settings.get(key)));
+        } catch (InvalidSettingException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         SchemaScript script = version.isPresent() ? upgrade(dialect, version.get(), names) : creation(dialect, names);
         System.out.print(script.text());
     }

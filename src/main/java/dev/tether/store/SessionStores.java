@@ -19,21 +19,29 @@ public final class SessionStores {
     private SessionStores() {
     }
 
+    /** {@link #start(DataSource, StoreKind, boolean, int, boolean, TableNames)} on the scripts' own table names. */
+    public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
+                                        boolean serializes) {
+        return start(dataSource, kind, createSchema, maxBeanBytes, serializes, TableNames.DEFAULT);
+    }
+
     /**
      * The store of a deployment, its schema created (or, with {@code createSchema} false, checked).
      *
      * @param maxBeanBytes the most one bean's stored state may take: a longer one is never read (its length is)
      * @param serializes   whether the default policy or a bean's is {@code serialize}, which not every database
      *                     can honour ({@link Dialect#checkAtStart})
+     * @param names        the tables' names: {@code tether.table-prefix} and {@code tether.schema.name}
      * @throws SessionStoreUnavailableException when the database cannot be reached or its schema not made ready;
      *         the caller may try again later
      * @throws IllegalStateException when the schema is not Tether's, or the database cannot keep its guarantees
      */
     public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
-                                        boolean serializes) {
+                                        boolean serializes, TableNames names) {
         Dialect dialect;
         try {
-            dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource) : SchemaInstaller.checkSchema(dataSource);
+            dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource, names)
+                    : SchemaInstaller.checkSchema(dataSource, names);
             dialect.checkAtStart(dataSource, serializes);
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
@@ -46,7 +54,8 @@ public final class SessionStores {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(),
                     e.getCause());
         }
-        return new SqlSessionStore(binding, kind, dialect, StateColumns.upTo(maxBeanBytes, dialect));
+        return new SqlSessionStore(binding, kind, dialect,
+                new SessionSql(names, dialect, StateColumns.upTo(maxBeanBytes, dialect)));
     }
 
     /**
@@ -54,8 +63,14 @@ public final class SessionStores {
      * length: for tools and tests that use the store without a deployment.
      */
     public static SqlSessionStore jdbc(DataSource dataSource) {
+        return jdbc(dataSource, TableNames.DEFAULT);
+    }
+
+    /** {@link #jdbc(DataSource)} on the tables of {@code names}. */
+    public static SqlSessionStore jdbc(DataSource dataSource, TableNames names) {
         Dialect dialect = dialectOf(dataSource);
-        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded());
+        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect,
+                new SessionSql(names, dialect, StateColumns.unbounded()));
     }
 
     /**
@@ -63,9 +78,9 @@ public final class SessionStores {
      *
      * @throws SessionStoreUnavailableException when the database or the table does not answer
      */
-    public static void probe(DataSource dataSource) {
+    public static void probe(DataSource dataSource, TableNames names) {
         try {
-            SchemaInstaller.probe(dataSource, TableNames.DEFAULT);
+            SchemaInstaller.probe(dataSource, names);
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store does not answer: " + e.getMessage(), e);
         }
