@@ -67,8 +67,8 @@ public final class SchemaInstaller {
             List<SchemaObject> missing = missing(connection, dialect, script.objects());
             if (!missing.isEmpty()) {
                 if (missing.size() < script.objects().size()) {
-                    LOG.warning(() -> "Tether: the session schema is incomplete, making what it lacks: "
-                            + describe(missing));
+                    LOG.warning(() -> "Tether: the session schema is incomplete (" + describe(missing)
+                            + "); making what it lacks from " + script.path());
                 }
                 try {
                     run(connection, missing.stream().map(SchemaObject::sql).toList(), script.path());
@@ -79,8 +79,8 @@ public final class SchemaInstaller {
                     if (!waitedFor(() -> missing(connection, dialect, script.objects()).isEmpty(), raceWait)) {
                         throw new IllegalStateException("Tether: the session schema is incomplete and cannot be "
                                 + "completed: " + describe(missing(connection, dialect, script.objects()))
-                                + " (" + e.getMessage() + "); make them from " + script.path()
-                                + " with the rights Tether lacks, or fix what is in their way", e);
+                                + " (" + e.getMessage() + "); make them as " + script.path() + " does"
+                                + withNames(dialect, names, "") + ", or remove what is in their way", e);
                     }
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.PersistenceException;
@@ -44,6 +45,33 @@ class DialectStatementsTest {
         assertThat(loadText(Dialect.MARIADB)).contains("OCTET_LENGTH(b.state_bytes)");
         assertThat(loadText(Dialect.ORACLE)).contains("DBMS_LOB.GETLENGTH(b.state_bytes) <= 100");
         assertThat(loadText(Dialect.SQLSERVER)).contains("DATALENGTH(b.state_bytes) <= 100");
+    }
+
+    @Test
+    void everyScriptIsMadeOfTablesIndexesAndRowsOnTheConfiguredNamesOnly() {
+        TableNames names = new TableNames(Optional.of("sessions"), "shop_");
+        for (Dialect dialect : Dialect.values()) {
+            List<SchemaObject> objects = SchemaScript.creation(dialect, names).objects();
+
+            assertThat(objects).as(dialect.name()).extracting(SchemaObject::table).containsOnly(
+                    "sessions.shop_session", "sessions.shop_bean", "sessions.shop_lease",
+                    "sessions.shop_schema_version");
+            assertThat(objects).as(dialect.name()).extracting(SchemaObject::sql)
+                    .noneMatch(sql -> sql.contains("tether_"));
+            assertThat(SchemaScript.upgrade(dialect, 2, names).text()).as(dialect.name())
+                    .contains("CREATE TABLE sessions.shop_schema_version").doesNotContain("tether_");
+        }
+    }
+
+    @Test
+    void everyStatementNamesTheConfiguredTables() {
+        SessionSql sql = new SessionSql(new TableNames(Optional.of("sessions"), "shop_"), Dialect.POSTGRESQL,
+                StateColumns.unbounded());
+
+        assertThat(sql.loadLive("h", 1).jdbcText())
+                .contains(" FROM sessions.shop_session s LEFT JOIN sessions.shop_bean b ");
+        assertThat(sql.acquireLease("purge", "node", 1, 2).jdbcText()).startsWith("UPDATE sessions.shop_lease ");
+        assertThat(sql.deleteExpired(List.of("pk"), 1).jdbcText()).startsWith("DELETE FROM sessions.shop_session ");
     }
 
     @Test
