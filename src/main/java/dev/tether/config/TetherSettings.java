@@ -17,10 +17,10 @@ import dev.tether.StoreAs;
  * @param authenticationMechanism {@code tether.authentication-mechanism}: authenticate requests from the
  *                                principal of their persistent session
  * @param store                   {@code tether.store}: through JPA or plain JDBC
- * @param tables                  {@code tether.table-prefix} and {@code tether.schema.name}: the names of
- *                                Tether's tables
  * @param serializeMaxWaiting     {@code tether.serialize.max-waiting}: under {@code serialize}, how many requests
  *                                of one node may wait for a session's turn beside the one that has it
+ * @param tables                  {@code tether.table-prefix} and {@code tether.schema.name}: the names of
+ *                                Tether's tables
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,

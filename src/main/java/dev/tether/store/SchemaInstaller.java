@@ -104,6 +104,8 @@ public final class SchemaInstaller {
     /** {@link #checkSchema(DataSource)} for the tables of {@code names}. */
     public static Dialect checkSchema(DataSource dataSource, TableNames names) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            // a question that fails (an object missing) must not abort the others' transaction (PostgreSQL)
+            connection.setAutoCommit(true);
             Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
             SchemaScript script = SchemaScript.creation(dialect, names);
             SchemaObject sessions = script.objects().get(0);
