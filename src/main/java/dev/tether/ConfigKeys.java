@@ -13,6 +13,17 @@ public final class ConfigKeys {
     /** Create the tables at startup when they are missing. Default {@code true}. */
     public static final String SCHEMA_CREATE = "tether.schema.create";
     /**
+     * The database schema Tether's tables are in (on MariaDB and MySQL: the database), which must exist; a plain
+     * identifier (letters, digits, underscores, starting with a letter). Default: the connection's own.
+     */
+    public static final String SCHEMA_NAME = "tether.schema.name";
+    /**
+     * What the names of Tether's tables, indexes and constraints start with, in place of {@code tether_}
+     * ({@code shop_} makes {@code shop_session}, {@code shop_bean}, ...); a plain identifier of at most 40
+     * characters. Default {@code tether_}.
+     */
+    public static final String TABLE_PREFIX = "tether.table-prefix";
+    /**
      * How the store talks to the database: {@code jpa} (the server's JPA provider) or {@code jdbc} (plain JDBC,
      * the same statements). Default {@code jpa}.
      */

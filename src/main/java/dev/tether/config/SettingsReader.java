@@ -101,6 +101,17 @@ final class SettingsReader {
                 .filter(item -> !item.isEmpty()).toList()).orElse(List.of());
     }
 
+    /** A name written into SQL statements as it is: letters, digits and underscores, starting with a letter. */
+    Optional<String> identifier(String key, int maxLength) {
+        return string(key).map(value -> {
+            if (!TableNames.isPlainIdentifier(value, maxLength)) {
+                throw new InvalidSettingException(key, value, "expected a plain identifier: letters, digits and "
+                        + "underscores, starting with a letter, at most " + maxLength + " characters");
+            }
+            return value;
+        });
+    }
+
     /** A value that goes into a Set-Cookie header: a CR, LF, ';' or ',' would split or forge the header. */
     Optional<String> headerSafe(String key) {
         return string(key).map(value -> {

@@ -22,6 +22,8 @@ import dev.tether.StoreAs;
  * @param serializeMaxPerNode     {@code tether.serialize.max-per-node}: under {@code serialize}, how many requests
  *                                of one node may have or wait for a turn, over all sessions
  * @param statementTimeout        {@code tether.statement-timeout}: how long any of the store's statements may run
+ * @param tables                  {@code tether.table-prefix} and {@code tether.schema.name}: the names of
+ *                                Tether's tables
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
@@ -29,7 +31,7 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
                              StoreKind store, int serializeMaxWaiting, int serializeMaxPerNode,
-                             Duration statementTimeout) {
+                             Duration statementTimeout, TableNames tables) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -68,7 +70,21 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA),
                 reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4),
                 reader.positiveInt(ConfigKeys.SERIALIZE_MAX_PER_NODE, 10),
-                reader.duration(ConfigKeys.STATEMENT_TIMEOUT).orElse(Duration.ofSeconds(5)));
+                reader.duration(ConfigKeys.STATEMENT_TIMEOUT).orElse(Duration.ofSeconds(5)),
+                readTableNames(source));
+    }
+
+    /**
+     * {@code tether.table-prefix} and {@code tether.schema.name}, read alone: for the tool that prints the DDL
+     * scripts with them applied, too.
+     *
+     * @throws InvalidSettingException naming the key whose value is not a plain identifier
+     */
+    public static TableNames readTableNames(ConfigSource source) {
+        SettingsReader reader = new SettingsReader(source);
+        return new TableNames(reader.identifier(ConfigKeys.SCHEMA_NAME, TableNames.MAX_SCHEMA_LENGTH),
+                reader.identifier(ConfigKeys.TABLE_PREFIX, TableNames.MAX_PREFIX_LENGTH)
+                        .orElse(TableNames.DEFAULT.prefix()));
     }
 
     /**

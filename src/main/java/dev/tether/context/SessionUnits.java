@@ -53,7 +53,7 @@ public class SessionUnits {
                 ? StoreConnection.of(ownStore.get())
                 : new StoreConnection(() -> dataSource(own, settings), new StoreConnection.StartSettings(
                         settings.createSchema(), settings.store(), settings.sizeLimits().maxBeanBytes(),
-                        SessionRuntime.serializes(settings, extension.registry()), settings.statementTimeoutSeconds()),
+                        SessionRuntime.serializes(settings, extension.registry()), settings.statementTimeoutSeconds(), settings.tables()),
                         clock);
         BeanCodecs codecs = new BeanCodecs(settings.codec(), extension.registry(), settings.serializationAllow(),
                 own.all(BeanCodec.class));

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.config.TableNames;
 import dev.tether.spi.SessionStore;
 import dev.tether.store.ProbeFailure;
 import dev.tether.store.SessionStores;
@@ -44,7 +45,7 @@ final class StoreConnection implements AutoCloseable {
 
     /** How the store is started: the schema created or checked, the binding, and what the store must honour. */
     record StartSettings(boolean createSchema, StoreKind kind, int maxBeanBytes, boolean serializes,
-                         int statementTimeoutSeconds) {
+                         int statementTimeoutSeconds, TableNames names) {
     }
 
     StoreConnection(Supplier<DataSource> dataSource, StartSettings settings, Clock clock) {
@@ -57,7 +58,7 @@ final class StoreConnection implements AutoCloseable {
     static StoreConnection of(SessionStore store) {
         StoreConnection connection = new StoreConnection(() -> {
             throw new IllegalStateException("an application's own store has no data source of Tether's");
-        }, new StartSettings(false, StoreKind.JPA, Integer.MAX_VALUE, false, 0), Clock.systemUTC());
+        }, new StartSettings(false, StoreKind.JPA, Integer.MAX_VALUE, false, 0, TableNames.DEFAULT), Clock.systemUTC());
         connection.store = store;
         return connection;
     }
@@ -90,7 +91,7 @@ final class StoreConnection implements AutoCloseable {
         DataSource source = dataSource.get();
         try {
             store = SessionStores.start(source, settings.kind(), settings.createSchema(), settings.maxBeanBytes(),
-                    settings.serializes(), settings.statementTimeoutSeconds());
+                    settings.serializes(), settings.statementTimeoutSeconds(), settings.names());
             startedOn = source;
             if (backoff.failures() > 0) {
                 LOG.info("Tether: the session store started (attempt " + (backoff.failures() + 1) + ")");
@@ -126,7 +127,7 @@ final class StoreConnection implements AutoCloseable {
     Optional<ProbeFailure> probe() {
         if (store != null) {
             DataSource source = startedOn;
-            return source == null ? Optional.empty() : SessionStores.probe(source);
+            return source == null ? Optional.empty() : SessionStores.probe(source, settings.names());
         }
         DataSource source;
         try {
@@ -135,7 +136,7 @@ final class StoreConnection implements AutoCloseable {
             return Optional.of(new ProbeFailure(NO_DATA_SOURCE, missing));
         }
         RuntimeException why = lastFailure;
-        return Optional.of(SessionStores.probe(source).orElseGet(() -> new ProbeFailure(NOT_STARTED,
+        return Optional.of(SessionStores.probe(source, settings.names()).orElseGet(() -> new ProbeFailure(NOT_STARTED,
                 why != null ? why : new IllegalStateException("the session store has not been started yet"))));
     }
 

@@ -23,6 +23,11 @@ public enum Dialect {
         void checkAtStart(DataSource dataSource, boolean serializes) throws SQLException {
             GaleraCheck.verify(dataSource, serializes);
         }
+
+        @Override
+        boolean schemasAreCatalogs() {
+            return true;
+        }
     },
     /** Oracle refuses an IN list of more than 1,000 values (ORA-01795). */
     ORACLE("oracle", "DBMS_LOB.GETLENGTH") {
@@ -107,6 +112,11 @@ public enum Dialect {
      */
     void checkAtStart(DataSource dataSource, boolean serializes) throws SQLException {
         // most databases keep every guarantee on a single server
+    }
+
+    /** Whether the driver's metadata names a schema (a MariaDB database) as its catalog. */
+    boolean schemasAreCatalogs() {
+        return false;
     }
 
     /** The most values one IN list holds; longer lists are sent in several statements. */

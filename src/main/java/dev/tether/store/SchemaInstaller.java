@@ -1,32 +1,26 @@
 package dev.tether.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+
+import dev.tether.config.TableNames;
 
 /**
  * Creates Tether's tables when they are missing, from the DDL script for the database at hand, and brings an older
  * schema up to {@link #VERSION}. The same scripts ship in the jar under {@code META-INF/tether/ddl/} (creation) and
  * {@code META-INF/tether/ddl/upgrade/} (one script per version and database) for teams that manage their schema by
- * hand; with {@code tether.schema.create=false} Tether only checks the schema, and refuses to start on an older one,
- * naming the scripts to run.
+ * hand ({@link SchemaScript} prints them with a table prefix and schema applied); with
+ * {@code tether.schema.create=false} Tether only checks the schema, and refuses to start on an older or incomplete
+ * one, naming the scripts to run or what is missing.
  *
  * <p>Versions: 1 is the layout before the schema recorded its version (no {@code tether_schema_version} table);
  * 2 adds that table. A version's upgrade only ever adds to the schema, so a node of the version before keeps working
@@ -36,12 +30,8 @@ public final class SchemaInstaller {
 
     /** The schema version this Tether reads and writes. */
     public static final int VERSION = 2;
-    private static final String VERSION_TABLE = "tether_schema_version";
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
-    /** The table named by a CREATE TABLE, CREATE INDEX ... ON or INSERT INTO statement. */
-    private static final Pattern TABLE = Pattern.compile(
-            "^(?:CREATE TABLE|CREATE INDEX \\w+ ON|INSERT INTO)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     /** How long a node that lost the race to create the tables waits for the winner to finish them. */
     private static final Duration RACE_WAIT = Duration.ofSeconds(10);
     /** A probe of a database that hangs rather than refuses fails after this, so a readiness check answers. */
@@ -51,64 +41,96 @@ public final class SchemaInstaller {
     }
 
     /**
-     * Runs the statements of the script whose table is missing: each {@code CREATE TABLE}, and the indexes and rows
-     * that belong to that table. A schema from an earlier version gains the tables it lacks; an up-to-date schema
-     * costs one probe per table. Several nodes that start on one database at once may all try: each one that loses
-     * the race waits (a bounded while) for the winner's tables instead of failing.
+     * Makes each table, index and row of the creation script that is missing, each checked on its own: an empty
+     * database gets the whole script, a schema from an earlier version the tables it lacks, and one that a start
+     * left half-made (DDL commits statement by statement on MariaDB and H2) the rest of it. An up-to-date schema
+     * costs one question per object. Several nodes that start on one database at once may all try: each one that
+     * loses the race waits (a bounded while) for the winner's objects instead of failing.
      *
      * @return the database's dialect
+     * @throws IllegalStateException naming what is missing, when it cannot be made
      */
+    public static Dialect ensureSchema(DataSource dataSource, TableNames names) throws SQLException {
+        return ensureSchema(dataSource, names, RACE_WAIT);
+    }
+
+    /** {@link #ensureSchema(DataSource, TableNames)} with the scripts' own names. */
     public static Dialect ensureSchema(DataSource dataSource) throws SQLException {
+        return ensureSchema(dataSource, TableNames.DEFAULT);
+    }
+
+    static Dialect ensureSchema(DataSource dataSource, TableNames names, Duration raceWait) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
-            List<String> statements = statementsOf(script(dialect.scriptName() + ".sql"));
-            Set<String> existing = new HashSet<>();
-            for (String table : tablesCreatedBy(statements)) {
-                if (tableExists(connection, table)) {
-                    existing.add(table);
-                }
-            }
-            List<String> missing = statements.stream()
-                    .filter(sql -> !existing.contains(tableOf(sql).orElse(""))).toList();
+            SchemaScript script = SchemaScript.creation(dialect, names);
+            List<SchemaObject> missing = missing(connection, dialect, script.objects());
             if (!missing.isEmpty()) {
+                if (missing.size() < script.objects().size()) {
+                    LOG.warning(() -> "Tether: the session schema is incomplete (" + describe(missing)
+                            + "); making what it lacks from " + script.path());
+                }
                 try {
-                    run(connection, missing, "META-INF/tether/ddl/" + dialect.scriptName() + ".sql");
+                    run(connection, missing.stream().map(SchemaObject::sql).toList(), script.path());
                 } catch (SQLException e) {
-                    if (!createdByAnother(connection, tablesCreatedBy(statements))) {
+                    if (isConnectionFailure(e)) {
                         throw e;
+                    }
+                    if (!waitedFor(() -> missing(connection, dialect, script.objects()).isEmpty(), raceWait)) {
+                        throw new IllegalStateException("Tether: the session schema is incomplete and cannot be "
+                                + "completed: " + describe(missing(connection, dialect, script.objects()))
+                                + " (" + e.getMessage() + "); make them as " + script.path() + " does"
+                                + withNames(dialect, names, "") + ", or remove what is in their way", e);
                     }
                 }
             }
-            upgrade(connection, dialect);
+            upgrade(connection, dialect, names, raceWait);
             return dialect;
         }
     }
 
     /**
-     * Checks, without changing anything, that the schema is there and at {@link #VERSION}: for
+     * Checks, without changing anything, that the schema is there, complete and at {@link #VERSION}: for
      * {@code tether.schema.create=false}, where the schema is the operator's to manage.
      *
      * @return the database's dialect
-     * @throws IllegalStateException naming the scripts to run, when the tables are missing or older
+     * @throws IllegalStateException naming the scripts to run, when the tables are missing or older, or what is
+     *         missing, when the schema is incomplete
      */
     public static Dialect checkSchema(DataSource dataSource) throws SQLException {
+        return checkSchema(dataSource, TableNames.DEFAULT);
+    }
+
+    /** {@link #checkSchema(DataSource)} for the tables of {@code names}. */
+    public static Dialect checkSchema(DataSource dataSource, TableNames names) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            // a question that fails (an object missing) must not abort the others' transaction (PostgreSQL)
+            connection.setAutoCommit(true);
             Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
-            if (!tableExists(connection, "tether_session")) {
-                throw new IllegalStateException("Tether: its tables are missing and tether.schema.create=false; run "
-                        + "META-INF/tether/ddl/" + dialect.scriptName() + ".sql from the Tether jar first");
+            SchemaScript script = SchemaScript.creation(dialect, names);
+            SchemaObject sessions = script.objects().get(0);
+            if (!sessions.existsIn(connection, dialect)) {
+                throw new IllegalStateException("Tether: its tables are missing (no " + sessions.description()
+                        + ") and tether.schema.create=false; run " + script.path() + " from the Tether jar first"
+                        + withNames(dialect, names, ""));
             }
-            int version = versionOf(connection);
+            int version = versionOf(connection, names);
             if (version < VERSION) {
                 StringBuilder scripts = new StringBuilder();
                 for (int next = version + 1; next <= VERSION; next++) {
-                    scripts.append(next == version + 1 ? "" : ", then ").append(upgradeScript(dialect, next));
+                    scripts.append(next == version + 1 ? "" : ", then ").append(SchemaScript.upgradePath(dialect, next));
                 }
                 throw new IllegalStateException("Tether: the session tables are at schema version " + version
                         + ", this Tether needs version " + VERSION + " and tether.schema.create=false; run "
                         + scripts + " from the Tether jar (by hand, or from Flyway or Liquibase), or let Tether "
-                        + "upgrade them with tether.schema.create=true");
+                        + "upgrade them with tether.schema.create=true" + withNames(dialect, names, " <version>"));
+            }
+            List<SchemaObject> missing = missing(connection, dialect, script.objects());
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Tether: the session schema is incomplete and "
+                        + "tether.schema.create=false: " + describe(missing) + "; make them as " + script.path()
+                        + " does, or let Tether complete the schema with tether.schema.create=true"
+                        + withNames(dialect, names, ""));
             }
             warnIfNewer(version);
             return dialect;
@@ -119,10 +141,10 @@ public final class SchemaInstaller {
      * The question a readiness check asks at each probe: one
      * statement that reads no row of the session table but fails when the database or the table is gone.
      */
-    static void probe(Connection connection) throws SQLException {
+    static void probe(Connection connection, TableNames names) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-            statement.executeQuery("SELECT COUNT(*) FROM tether_session WHERE 1 = 0").close();
+            statement.executeQuery("SELECT COUNT(*) FROM " + names.table("session") + " WHERE 1 = 0").close();
         }
     }
 
@@ -131,14 +153,16 @@ public final class SchemaInstaller {
      * table itself, which the creation above already added; later versions' scripts run here, each in one
      * transaction where DDL is transactional. A node that loses the race to another waits for its result.
      */
-    private static void upgrade(Connection connection, Dialect dialect) throws SQLException {
-        int version = versionOf(connection);
+    private static void upgrade(Connection connection, Dialect dialect, TableNames names, Duration raceWait)
+            throws SQLException {
+        int version = versionOf(connection, names);
         for (int next = version + 1; next <= VERSION; next++) {
-            String path = upgradeScript(dialect, next);
+            SchemaScript script = SchemaScript.upgrade(dialect, next, names);
+            int target = next;
             try {
-                run(connection, statementsOf(script("upgrade/" + dialect.scriptName() + "-" + next + ".sql")), path);
+                run(connection, script.statements(), script.path());
             } catch (SQLException e) {
-                if (!upgradedByAnother(connection, next)) {
+                if (!waitedFor(() -> versionOrZero(connection, names) >= target, raceWait)) {
                     throw e;
                 }
             }
@@ -146,19 +170,28 @@ public final class SchemaInstaller {
         warnIfNewer(version);
     }
 
-    private static String upgradeScript(Dialect dialect, int version) {
-        return "META-INF/tether/ddl/upgrade/" + dialect.scriptName() + "-" + version + ".sql";
-    }
-
     /** 1 without the version table (the layout before it), otherwise the highest version recorded. */
     static int versionOf(Connection connection) throws SQLException {
-        if (!tableExists(connection, VERSION_TABLE)) {
+        return versionOf(connection, TableNames.DEFAULT);
+    }
+
+    static int versionOf(Connection connection, TableNames names) throws SQLException {
+        String table = names.table("schema_version");
+        if (!SchemaObject.tableExists(connection, table)) {
             return 1;
         }
         try (Statement statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
+             var result = statement.executeQuery("SELECT MAX(version) FROM " + table)) {
             // the table itself is version 2: a node that created it may not have recorded the row yet
             return result.next() ? Math.max(2, result.getInt(1)) : 2;
+        }
+    }
+
+    private static int versionOrZero(Connection connection, TableNames names) {
+        try {
+            return versionOf(connection, names);
+        } catch (SQLException e) {
+            return 0;
         }
     }
 
@@ -170,19 +203,44 @@ public final class SchemaInstaller {
         }
     }
 
-    private static boolean upgradedByAnother(Connection connection, int version) {
-        return waitedFor(() -> {
-            try {
-                return versionOf(connection) >= version;
-            } catch (SQLException e) {
-                return false;
+    /** The objects not there, in the script's order; a missing table's indexes and rows are missing with it. */
+    private static List<SchemaObject> missing(Connection connection, Dialect dialect, List<SchemaObject> objects) {
+        List<String> missingTables = new ArrayList<>();
+        List<SchemaObject> missing = new ArrayList<>();
+        for (SchemaObject object : objects) {
+            boolean tableMissing = missingTables.contains(object.table());
+            if (tableMissing || !object.existsIn(connection, dialect)) {
+                missing.add(object);
+                if (object.kind() == SchemaObject.Kind.TABLE) {
+                    missingTables.add(object.table());
+                }
             }
-        });
+        }
+        return missing;
+    }
+
+    private static String describe(List<SchemaObject> objects) {
+        return objects.stream().map(SchemaObject::description).collect(Collectors.joining(", ")) + " missing";
+    }
+
+    /** How to get a script with the names applied, when they are not the scripts' own. */
+    private static String withNames(Dialect dialect, TableNames names, String version) {
+        if (names.equals(TableNames.DEFAULT)) {
+            return "";
+        }
+        return " (with tether.table-prefix and tether.schema.name applied: java -cp tether.jar "
+                + SchemaScript.class.getName() + " " + dialect.scriptName() + version + " tether.table-prefix="
+                + names.prefix() + names.schema().map(s -> " tether.schema.name=" + s).orElse("") + ")";
+    }
+
+    /** A failure of the connection itself (SQLState class 08): the database may come back, nothing to refuse. */
+    private static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     /**
      * One transaction where DDL is transactional (PostgreSQL, SQL Server): a racing node then sees all of the new
-     * tables or none of them. Elsewhere each statement commits on its own and the wait below covers the gap.
+     * tables or none of them. Elsewhere each statement commits on its own and the wait for the winner covers the gap.
      */
     private static void run(Connection connection, List<String> statements, String script) throws SQLException {
         connection.setAutoCommit(false);
@@ -200,13 +258,9 @@ public final class SchemaInstaller {
         }
     }
 
-    private static boolean createdByAnother(Connection connection, List<String> tables) {
-        return waitedFor(() -> tables.stream().allMatch(table -> tableExists(connection, table)));
-    }
-
-    /** Polls until the node that won a race has finished, for at most {@link #RACE_WAIT}. */
-    private static boolean waitedFor(BooleanSupplier done) {
-        long deadline = System.nanoTime() + RACE_WAIT.toNanos();
+    /** Polls until the node that won a race has finished, for at most {@code wait}. */
+    private static boolean waitedFor(BooleanSupplier done, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
@@ -219,44 +273,5 @@ public final class SchemaInstaller {
             }
         }
         return true;
-    }
-
-    private static List<String> tablesCreatedBy(List<String> statements) {
-        return statements.stream().filter(sql -> sql.toUpperCase(Locale.ROOT).startsWith("CREATE TABLE"))
-                .map(SchemaInstaller::tableOf).flatMap(Optional::stream).toList();
-    }
-
-    private static List<String> statementsOf(String script) {
-        return Arrays.stream(script.split(";")).map(String::strip).filter(sql -> !sql.isEmpty()).toList();
-    }
-
-    /** The table a statement creates, indexes or fills. */
-    static Optional<String> tableOf(String sql) {
-        Matcher matcher = TABLE.matcher(sql);
-        return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
-    }
-
-    private static boolean tableExists(Connection connection, String table) {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException missing) {
-            return false;
-        }
-    }
-
-    /** A script under {@code META-INF/tether/ddl/}, without its comment lines. */
-    private static String script(String name) {
-        String path = "META-INF/tether/ddl/" + name;
-        try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the Tether jar");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(line -> !line.strip().startsWith("--"))
-                    .reduce("", (a, b) -> a + "\n" + b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tether.config.TableNames;
 import dev.tether.spi.SessionChanges.BeanDelete;
 import dev.tether.spi.SessionChanges.BeanWrite;
 import dev.tether.spi.SessionUpdate.Identity;
@@ -14,77 +15,86 @@ import dev.tether.spi.SessionUpdate;
 /**
  * Every statement Tether sends, as plain SQL, run by either {@link StoreBinding}: the same text on every database
  * Tether supports, but for what its {@link Dialect} decides (the lock, the length function through
- * {@link StateColumns}).
+ * {@link StateColumns}), on the tables {@link TableNames} names (prefixed, and qualified with a schema when one is
+ * set). One per store: the parts every load shares are built once, here.
  */
 final class SessionSql {
 
     private static final String SESSION_COLUMNS = "s.session_pk, s.id_hash, s.created_at, s.last_accessed_at, "
             + "s.expires_at, s.idle_timeout_ms, s.absolute_expires_at, s.principal";
 
-    private SessionSql() {
-    }
-
+    private final Dialect dialect;
+    private final String sessionTable;
+    private final String beanTable;
+    private final String leaseTable;
     /**
      * The start of a load, up to its WHERE: the session's columns, then each bean's key, codec and version, then
      * its state as {@link StateColumns} selects it (bytes, length). No DISTINCT: the database would compare every
      * state's bytes (and Oracle refuses it on BLOBs); the session is unique by hash or key, so its repeated columns
      * are read once, from the first row.
      */
-    static String loadSelect(String state) {
-        return "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_version, " + state
-                + " FROM tether_session s LEFT JOIN tether_bean b ON b.session_pk = s.session_pk WHERE ";
+    private final String load;
+    /** The start of {@link #beansOf}: key, codec, version, then the state as {@link StateColumns} selects it. */
+    private final String beans;
+
+    SessionSql(TableNames names, Dialect dialect, StateColumns columns) {
+        this.dialect = dialect;
+        this.sessionTable = names.table("session");
+        this.beanTable = names.table("bean");
+        this.leaseTable = names.table("lease");
+        this.load = "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_version, " + columns.state()
+                + " FROM " + sessionTable + " s LEFT JOIN " + beanTable + " b ON b.session_pk = s.session_pk WHERE ";
+        this.beans = "SELECT b.bean_key, b.codec, b.state_version, " + columns.state() + " FROM " + beanTable
+                + " b WHERE ";
     }
 
-    /** The start of {@link #beansOf}: key, codec, version, then the state as {@link StateColumns} selects it. */
-    static String beansSelect(String state) {
-        return "SELECT b.bean_key, b.codec, b.state_version, " + state + " FROM tether_bean b WHERE ";
-    }
+
 
     /** The live session of an ID hash and all its beans: one row per bean, or one row with no bean. */
-    static Sql loadLive(StateColumns columns, String idHash, long now) {
-        return new Sql.Builder().append(columns.load() + "s.id_hash = ").value(idHash)
+    Sql loadLive(String idHash, long now) {
+        return new Sql.Builder().append(load + "s.id_hash = ").value(idHash)
                 .append(" AND s.expires_at > ").value(now).build();
     }
 
     /** A session by its surrogate key, expired or not, with all its beans. */
-    static Sql loadByPk(StateColumns columns, String pk) {
-        return new Sql.Builder().append(columns.load() + "s.session_pk = ").value(pk).build();
+    Sql loadByPk(String pk) {
+        return new Sql.Builder().append(load + "s.session_pk = ").value(pk).build();
     }
 
     /** The row of a live session, without its beans. */
-    static Sql findLive(String idHash, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.id_hash = ")
+    Sql findLive(String idHash, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.id_hash = ")
                 .value(idHash).append(" AND s.expires_at > ").value(now).build();
     }
 
     /** The row of a live session, locked until the end of the transaction, the way {@code dialect} asks for it. */
-    static Sql findLiveForUpdate(Dialect dialect, String idHash, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + dialect.lockedTable("tether_session s")
+    Sql findLiveForUpdate(String idHash, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + dialect.lockedTable(sessionTable + " s")
                         + " WHERE s.id_hash = ").value(idHash).append(" AND s.expires_at > ").value(now)
                 .append(dialect.lockClause()).build();
     }
 
-    static Sql beansOf(StateColumns columns, String pk) {
-        return new Sql.Builder().append(columns.beans() + "b.session_pk = ").value(pk).build();
+    Sql beansOf(String pk) {
+        return new Sql.Builder().append(beans + "b.session_pk = ").value(pk).build();
     }
 
-    static Sql findByPrincipal(String principal, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.principal = ")
+    Sql findByPrincipal(String principal, long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.principal = ")
                 .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
     }
 
-    static Sql countLive(long now) {
-        return new Sql.Builder().append("SELECT COUNT(*) FROM tether_session WHERE expires_at > ").value(now).build();
+    Sql countLive(long now) {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM " + sessionTable + " WHERE expires_at > ").value(now).build();
     }
 
     /** Expired sessions, the longest expired first; the caller limits the rows it reads. */
-    static Sql findExpired(long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.expires_at <= ")
+    Sql findExpired(long now) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.expires_at <= ")
                 .value(now).append(" ORDER BY s.expires_at").build();
     }
 
-    static Sql deleteExpired(List<String> pks, long now) {
-        Sql.Builder sql = new Sql.Builder().append("DELETE FROM tether_session WHERE expires_at <= ").value(now)
+    Sql deleteExpired(List<String> pks, long now) {
+        Sql.Builder sql = new Sql.Builder().append("DELETE FROM " + sessionTable + " WHERE expires_at <= ").value(now)
                 .append(" AND session_pk IN (");
         for (int i = 0; i < pks.size(); i++) {
             sql.append(i == 0 ? "" : ", ").value(pks.get(i));
@@ -92,25 +102,25 @@ final class SessionSql {
         return sql.append(")").build();
     }
 
-    static Sql acquireLease(String name, String holder, long now, long until) {
-        return new Sql.Builder().append("UPDATE tether_lease SET holder = ").value(holder)
+    Sql acquireLease(String name, String holder, long now, long until) {
+        return new Sql.Builder().append("UPDATE " + leaseTable + " SET holder = ").value(holder)
                 .append(", held_until = ").value(until).append(" WHERE lease_name = ").value(name)
                 .append(" AND (held_until < ").value(now).append(" OR holder = ").value(holder).append(")").build();
     }
 
     /** Whether the holder has the lease until then: asked when taking it counted 0, as for the session row. */
-    static Sql countLeaseHeld(String name, String holder, long until) {
-        return new Sql.Builder().append("SELECT COUNT(*) FROM tether_lease WHERE lease_name = ").value(name)
+    Sql countLeaseHeld(String name, String holder, long until) {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM " + leaseTable + " WHERE lease_name = ").value(name)
                 .append(" AND holder = ").value(holder).append(" AND held_until = ").value(until).build();
     }
 
     /** The session row; its beans go with it through the foreign key's ON DELETE CASCADE. */
-    static Sql deleteSession(String pk) {
-        return new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build();
+    Sql deleteSession(String pk) {
+        return new Sql.Builder().append("DELETE FROM " + sessionTable + " WHERE session_pk = ").value(pk).build();
     }
 
-    static Sql insertSession(SessionRow row) {
-        return new Sql.Builder().append("INSERT INTO tether_session (session_pk, id_hash, created_at, "
+    Sql insertSession(SessionRow row) {
+        return new Sql.Builder().append("INSERT INTO " + sessionTable + " (session_pk, id_hash, created_at, "
                         + "last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at, principal) VALUES (")
                 .value(row.pk()).append(", ").value(row.idHash()).append(", ").value(row.createdAt()).append(", ")
                 .value(row.lastAccessedAt()).append(", ").value(row.expiresAt()).append(", ")
@@ -118,15 +128,15 @@ final class SessionSql {
                 .valueOrNull(row.principal().orElse(null)).append(")").build();
     }
 
-    static Sql insertBean(String sessionPk, BeanWrite bean) {
-        return new Sql.Builder().append("INSERT INTO tether_bean (bean_pk, session_pk, bean_key, codec, state_bytes, "
+    Sql insertBean(String sessionPk, BeanWrite bean) {
+        return new Sql.Builder().append("INSERT INTO " + beanTable + " (bean_pk, session_pk, bean_key, codec, state_bytes, "
                         + "state_version) VALUES (")
                 .value(UUID.randomUUID().toString()).append(", ").value(sessionPk).append(", ").value(bean.key())
                 .append(", ").value(bean.codec()).append(", ").value(bean.state()).append(", 1)").build();
     }
 
-    static Sql updateBean(String sessionPk, BeanWrite bean) {
-        Sql.Builder sql = new Sql.Builder().append("UPDATE tether_bean SET state_bytes = ").value(bean.state())
+    Sql updateBean(String sessionPk, BeanWrite bean) {
+        Sql.Builder sql = new Sql.Builder().append("UPDATE " + beanTable + " SET state_bytes = ").value(bean.state())
                 .append(", codec = ").value(bean.codec())
                 .append(", state_version = state_version + 1 WHERE session_pk = ").value(sessionPk)
                 .append(" AND bean_key = ").value(bean.key());
@@ -136,8 +146,8 @@ final class SessionSql {
         return sql.build();
     }
 
-    static Sql deleteBean(String sessionPk, BeanDelete bean) {
-        Sql.Builder sql = new Sql.Builder().append("DELETE FROM tether_bean WHERE session_pk = ").value(sessionPk)
+    Sql deleteBean(String sessionPk, BeanDelete bean) {
+        Sql.Builder sql = new Sql.Builder().append("DELETE FROM " + beanTable + " WHERE session_pk = ").value(sessionPk)
                 .append(" AND bean_key = ").value(bean.key());
         if (bean.checkVersion()) {
             sql.append(" AND state_version = ").value(bean.expectedVersion());
@@ -149,11 +159,11 @@ final class SessionSql {
      * The update of the session row: only the columns the unit changed. The expiry of a plain touch is computed
      * from the row's own timeouts, so a touch never undoes a timeout another request set meanwhile.
      */
-    static Optional<Sql> updateSession(SessionUpdate update) {
+    Optional<Sql> updateSession(SessionUpdate update) {
         if (!update.writesRow()) {
             return Optional.empty();
         }
-        Sql.Builder sql = new Sql.Builder().append("UPDATE tether_session SET ");
+        Sql.Builder sql = new Sql.Builder().append("UPDATE " + sessionTable + " SET ");
         String separator = "";
         if (update.identity() != null) {
             sql.append("id_hash = ").value(update.identity().idHash())
@@ -179,12 +189,12 @@ final class SessionSql {
      * Whether the row the update is meant for is still there: asked only when the update counted 0, because
      * MySQL drivers with {@code useAffectedRows=true} count the rows an update changed, not those it matched.
      */
-    static Sql countStillCurrent(SessionUpdate update) {
-        return whereStillCurrent(new Sql.Builder().append("SELECT COUNT(*) FROM tether_session WHERE "), update)
+    Sql countStillCurrent(SessionUpdate update) {
+        return whereStillCurrent(new Sql.Builder().append("SELECT COUNT(*) FROM " + sessionTable + " WHERE "), update)
                 .build();
     }
 
-    private static Sql.Builder whereStillCurrent(Sql.Builder sql, SessionUpdate update) {
+    private Sql.Builder whereStillCurrent(Sql.Builder sql, SessionUpdate update) {
         sql.append("session_pk = ").value(update.pk()).append(" AND expires_at > ").value(update.now());
         if (update.identity() != null) {
             Identity loaded = update.loaded();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
+import dev.tether.config.TableNames;
 
 /**
  * Builds Tether's store on a data source: creates or checks the schema (which also tells the {@link Dialect}),
@@ -24,21 +25,32 @@ public final class SessionStores {
     }
 
     /**
+     * {@link #start(DataSource, StoreKind, boolean, int, boolean, int, TableNames)} on the scripts' own table names,
+     * each statement limited to {@code timeoutSeconds}.
+     */
+    public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
+                                        boolean serializes, int timeoutSeconds) {
+        return start(dataSource, kind, createSchema, maxBeanBytes, serializes, timeoutSeconds, TableNames.DEFAULT);
+    }
+
+    /**
      * The store of a deployment, its schema created (or, with {@code createSchema} false, checked).
      *
      * @param maxBeanBytes the most one bean's stored state may take: a longer one is never read (its length is)
      * @param timeoutSeconds how long each of the store's statements may run ({@code tether.statement-timeout})
      * @param serializes   whether the default policy or a bean's is {@code serialize}, which not every database
      *                     can honour ({@link Dialect#checkAtStart})
+     * @param names        the tables' names: {@code tether.table-prefix} and {@code tether.schema.name}
      * @throws SessionStoreUnavailableException when the database cannot be reached or its schema not made ready;
      *         the caller may try again later
      * @throws IllegalStateException when the schema is not Tether's, or the database cannot keep its guarantees
      */
     public static SqlSessionStore start(DataSource dataSource, StoreKind kind, boolean createSchema, int maxBeanBytes,
-                                        boolean serializes, int timeoutSeconds) {
+                                        boolean serializes, int timeoutSeconds, TableNames names) {
         Dialect dialect;
         try {
-            dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource) : SchemaInstaller.checkSchema(dataSource);
+            dialect = createSchema ? SchemaInstaller.ensureSchema(dataSource, names)
+                    : SchemaInstaller.checkSchema(dataSource, names);
             dialect.checkAtStart(dataSource, serializes);
         } catch (SQLException e) {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(), e);
@@ -51,7 +63,8 @@ public final class SessionStores {
             throw new SessionStoreUnavailableException("the session store cannot be started: " + e.getMessage(),
                     e.getCause());
         }
-        return new SqlSessionStore(binding, kind, dialect, StateColumns.upTo(maxBeanBytes, dialect), timeoutSeconds);
+        return new SqlSessionStore(binding, kind, dialect,
+                new SessionSql(names, dialect, StateColumns.upTo(maxBeanBytes, dialect)), timeoutSeconds);
     }
 
     /**
@@ -60,9 +73,14 @@ public final class SessionStores {
      * a deployment.
      */
     public static SqlSessionStore jdbc(DataSource dataSource) {
+        return jdbc(dataSource, TableNames.DEFAULT);
+    }
+
+    /** {@link #jdbc(DataSource)} on the tables of {@code names}. */
+    public static SqlSessionStore jdbc(DataSource dataSource, TableNames names) {
         Dialect dialect = dialectOf(dataSource);
-        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect, StateColumns.unbounded(),
-                TOOL_TIMEOUT_SECONDS);
+        return new SqlSessionStore(new JdbcBinding(dataSource), StoreKind.JDBC, dialect,
+                new SessionSql(names, dialect, StateColumns.unbounded()), TOOL_TIMEOUT_SECONDS);
     }
 
     /**
@@ -71,7 +89,7 @@ public final class SessionStores {
      *
      * @return why the database cannot serve Tether now, or empty when it answered
      */
-    public static Optional<ProbeFailure> probe(DataSource dataSource) {
+    public static Optional<ProbeFailure> probe(DataSource dataSource, TableNames names) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -79,7 +97,7 @@ public final class SessionStores {
             return Optional.of(new ProbeFailure(ProbeFailure.DATABASE_UNREACHABLE, e));
         }
         try (connection) {
-            SchemaInstaller.probe(connection);
+            SchemaInstaller.probe(connection, names);
             return Optional.empty();
         } catch (SQLTimeoutException e) {
             return Optional.of(new ProbeFailure(ProbeFailure.DATABASE_NOT_ANSWERING, e));

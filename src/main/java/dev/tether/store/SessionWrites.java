@@ -14,28 +14,31 @@ final class SessionWrites {
     private static final String CHANGED_MEANWHILE = " was changed by another request of this session since this one "
             + "read it, or the session ended";
 
-    private SessionWrites() {
+    private final SessionSql sql;
+
+    SessionWrites(SessionSql sql) {
+        this.sql = sql;
     }
 
-    static void apply(StatementRunner runner, SessionChanges changes) {
+    void apply(StatementRunner runner, SessionChanges changes) {
         String pk = changes.sessionPk();
         if (changes.created() != null) {
-            runner.update(SessionSql.insertSession(changes.created()));
+            runner.update(sql.insertSession(changes.created()));
         } else {
             updateSessionRow(runner, changes.updated());
         }
         for (SessionChanges.BeanWrite bean : changes.updates()) {
-            if (runner.update(SessionSql.updateBean(pk, bean)) == 0) {
+            if (runner.update(sql.updateBean(pk, bean)) == 0) {
                 throw new SessionConflictException("bean " + bean.key() + CHANGED_MEANWHILE);
             }
         }
         for (SessionChanges.BeanDelete bean : changes.deletes()) {
-            if (runner.update(SessionSql.deleteBean(pk, bean)) == 0 && bean.checkVersion()) {
+            if (runner.update(sql.deleteBean(pk, bean)) == 0 && bean.checkVersion()) {
                 throw new SessionConflictException("bean " + bean.key() + CHANGED_MEANWHILE);
             }
         }
         for (SessionChanges.BeanWrite bean : changes.inserts()) {
-            runner.update(SessionSql.insertBean(pk, bean));
+            runner.update(sql.insertBean(pk, bean));
         }
     }
 
@@ -43,18 +46,18 @@ final class SessionWrites {
      * Takes the lease, or renews it for its holder. A renewal that sets the values the row already has counts 0 on
      * MySQL drivers that count changed rows, so a count of 0 is checked against the row itself.
      */
-    static boolean takeLease(StatementRunner runner, String name, String holder, long now, long until) {
-        return runner.update(SessionSql.acquireLease(name, holder, now, until)) == 1
-                || ((Number) runner.rows(SessionSql.countLeaseHeld(name, holder, until)).get(0)[0]).longValue() == 1;
+    boolean takeLease(StatementRunner runner, String name, String holder, long now, long until) {
+        return runner.update(sql.acquireLease(name, holder, now, until)) == 1
+                || ((Number) runner.rows(sql.countLeaseHeld(name, holder, until)).get(0)[0]).longValue() == 1;
     }
 
     /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
-    private static void updateSessionRow(StatementRunner runner, SessionUpdate update) {
-        var statement = SessionSql.updateSession(update);
+    private void updateSessionRow(StatementRunner runner, SessionUpdate update) {
+        var statement = sql.updateSession(update);
         if (statement.isEmpty() || runner.update(statement.get()) > 0) {
             return;
         }
-        long stillCurrent = ((Number) runner.rows(SessionSql.countStillCurrent(update)).get(0)[0]).longValue();
+        long stillCurrent = ((Number) runner.rows(sql.countStillCurrent(update)).get(0)[0]).longValue();
         if (stillCurrent == 0) {
             throw new SessionConflictException(update.identity() != null
                     ? "another request of this session changed its ID or principal, or ended it, since this one read it"

@@ -26,7 +26,8 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     private final StoreBinding binding;
     private final StoreKind kind;
     private final Dialect dialect;
-    private final StateColumns stateColumns;
+    private final SessionSql sql;
+    private final SessionWrites writes;
     private final int timeoutSeconds;
 
     /**
@@ -34,12 +35,12 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
      *                       {@code tether.serialize.wait}: a database that hangs fails the request as unavailable
      *                       instead of holding its thread and connection
      */
-    SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, StateColumns stateColumns,
-                    int timeoutSeconds) {
+    SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, SessionSql sql, int timeoutSeconds) {
         this.binding = binding;
         this.kind = kind;
         this.dialect = dialect;
-        this.stateColumns = stateColumns;
+        this.sql = sql;
+        this.writes = new SessionWrites(sql);
         this.timeoutSeconds = timeoutSeconds;
     }
 
@@ -54,35 +55,35 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public Optional<StoredSession> load(String idHash, long now) {
-        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadLive(stateColumns, idHash, now))));
+        return read(runner -> SessionRows.toStoredSession(runner.rows(sql.loadLive(idHash, now))));
     }
 
     @Override
     public Optional<StoredSession> loadByPk(String pk) {
-        return read(runner -> SessionRows.toStoredSession(runner.rows(SessionSql.loadByPk(stateColumns, pk))));
+        return read(runner -> SessionRows.toStoredSession(runner.rows(sql.loadByPk(pk))));
     }
 
     @Override
     public Optional<SessionRow> find(String idHash, long now) {
-        return read(runner -> runner.rows(SessionSql.findLive(idHash, now)).stream().findFirst()
+        return read(runner -> runner.rows(sql.findLive(idHash, now)).stream().findFirst()
                 .map(SessionRows::toSessionRow));
     }
 
     @Override
     public List<SessionRow> findByPrincipal(String principal, long now) {
-        return read(runner -> runner.rows(SessionSql.findByPrincipal(principal, now)).stream()
+        return read(runner -> runner.rows(sql.findByPrincipal(principal, now)).stream()
                 .map(SessionRows::toSessionRow).toList());
     }
 
     @Override
     public long countLive(long now) {
-        return read(runner -> ((Number) runner.rows(SessionSql.countLive(now)).get(0)[0]).longValue());
+        return read(runner -> ((Number) runner.rows(sql.countLive(now)).get(0)[0]).longValue());
     }
 
     @Override
     public List<SessionRow> findExpired(long now, int limit) {
         try {
-            return binding.read(limit, timeoutSeconds, runner -> runner.rows(SessionSql.findExpired(now)).stream()
+            return binding.read(limit, timeoutSeconds, runner -> runner.rows(sql.findExpired(now)).stream()
                     .map(SessionRows::toSessionRow).toList());
         } catch (StoreFailure e) {
             throw unavailable(e);
@@ -92,7 +93,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     @Override
     public void save(SessionChanges changes) {
         write(runner -> {
-            SessionWrites.apply(runner, changes);
+            writes.apply(runner, changes);
             return null;
         });
     }
@@ -103,7 +104,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
      */
     @Override
     public void delete(String pk) {
-        write(runner -> runner.update(SessionSql.deleteSession(pk)));
+        write(runner -> runner.update(sql.deleteSession(pk)));
     }
 
     /** One transaction, in as many statements as the dialect's IN-list limit needs. */
@@ -115,7 +116,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         return write(runner -> {
             int deleted = 0;
             for (List<String> part : dialect.inLists(pks)) {
-                deleted += runner.update(SessionSql.deleteExpired(part, now));
+                deleted += runner.update(sql.deleteExpired(part, now));
             }
             return deleted;
         });
@@ -123,7 +124,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public boolean acquireLease(String name, String holder, long now, long until) {
-        return write(runner -> SessionWrites.takeLease(runner, name, holder, now, until));
+        return write(runner -> writes.takeLease(runner, name, holder, now, until));
     }
 
     /**
@@ -141,14 +142,14 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         }
         try {
             StatementRunner waiting = tx.runner((int) Math.max(1, (waitMillis + 999) / 1000));
-            List<Object[]> session = waiting.rows(SessionSql.findLiveForUpdate(dialect, idHash, now));
+            List<Object[]> session = waiting.rows(sql.findLiveForUpdate(idHash, now));
             if (session.isEmpty()) {
                 tx.close();
                 return Optional.empty();
             }
             SessionRow row = SessionRows.toSessionRow(session.get(0));
             Map<String, StoredBean> beans = new HashMap<>();
-            waiting.rows(SessionSql.beansOf(stateColumns, row.pk())).stream().map(SessionRows::toStoredBean)
+            waiting.rows(sql.beansOf(row.pk())).stream().map(SessionRows::toStoredBean)
                     .forEach(bean -> beans.put(bean.key(), bean));
             return Optional.of(new Locked(tx, new StoredSession(row, beans)));
         } catch (StoreFailure e) {
@@ -184,7 +185,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         @Override
         public void save(SessionChanges changes) {
             try {
-                SessionWrites.apply(tx.runner(timeoutSeconds), changes);
+                writes.apply(tx.runner(timeoutSeconds), changes);
                 tx.commit();
             } catch (StoreFailure e) {
                 throw failureOf(e);

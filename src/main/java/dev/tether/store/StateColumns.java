@@ -7,12 +7,10 @@ package dev.tether.store;
  */
 final class StateColumns {
 
-    private final String load;
-    private final String beans;
+    private final String state;
 
     private StateColumns(String state) {
-        this.load = SessionSql.loadSelect(state);
-        this.beans = SessionSql.beansSelect(state);
+        this.state = state;
     }
 
     /** Every state's bytes, whatever their length: the store of a caller that checks nothing on read. */
@@ -28,13 +26,8 @@ final class StateColumns {
         return new StateColumns("CASE WHEN " + length + " <= " + maxBytes + " THEN b.state_bytes END, " + length);
     }
 
-    /** The start of {@link SessionSql}'s load, up to its WHERE. */
-    String load() {
-        return load;
-    }
-
-    /** The start of {@link SessionSql#beansOf}, up to its WHERE. */
-    String beans() {
-        return beans;
+    /** The two columns of {@link SessionSql}'s loads: the state's bytes (or NULL), then its length (or NULL). */
+    String state() {
+        return state;
     }
 }

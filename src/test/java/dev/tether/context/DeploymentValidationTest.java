@@ -29,6 +29,8 @@ class DeploymentValidationTest {
         System.clearProperty("tether.datasource");
         System.clearProperty("tether.statement-timeout");
         System.clearProperty("tether.serialize.max-per-node");
+        System.clearProperty("tether.table-prefix");
+        System.clearProperty("tether.schema.name");
     }
 
     /**
@@ -140,5 +142,25 @@ class DeploymentValidationTest {
                 .hasStackTraceContaining(BagOfAnything.class.getName())
                 .hasStackTraceContaining("field 'things'")
                 .hasStackTraceContaining("type Object");
+    }
+
+    @Test
+    void aTablePrefixThatIsNoPlainIdentifierFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.table-prefix", "x; drop table tether_session; --");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining("tether.table-prefix=x; drop table tether_session; --")
+                .hasStackTraceContaining("plain identifier");
+    }
+
+    @Test
+    void aSchemaNameThatIsNoPlainIdentifierFailsTheDeploymentNamingTheKey() {
+        System.setProperty("tether.schema.name", "public.x; drop table tether_session");
+        Weld weld = TetherWeld.bare(TestStorage.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining("tether.schema.name=public.x; drop table tether_session")
+                .hasStackTraceContaining("plain identifier");
     }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tether.config.TableNames;
 
 /**
  * The statement text each database gets where databases differ: the row lock of the serialize policy, the length
@@ -21,7 +24,7 @@ class DialectStatementsTest {
     @Test
     void theLockIsForUpdateWhereverTheStandardClauseExists() {
         for (Dialect dialect : List.of(Dialect.H2, Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.ORACLE)) {
-            assertThat(SessionSql.findLiveForUpdate(dialect, "h", 1).jdbcText())
+            assertThat(statements(dialect).findLiveForUpdate("h", 1).jdbcText())
                     .as(dialect.name())
                     .contains(" FROM tether_session s WHERE s.id_hash = ? AND s.expires_at > ?")
                     .endsWith(" FOR UPDATE");
@@ -30,18 +33,45 @@ class DialectStatementsTest {
 
     @Test
     void sqlServerLocksTheRowWithATableHintInstead() {
-        assertThat(SessionSql.findLiveForUpdate(Dialect.SQLSERVER, "h", 1).jdbcText())
+        assertThat(statements(Dialect.SQLSERVER).findLiveForUpdate("h", 1).jdbcText())
                 .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.id_hash = ? AND s.expires_at > ?")
                 .doesNotContain("FOR UPDATE");
     }
 
     @Test
     void eachDatabaseMeasuresAStoredStateWithItsOwnFunction() {
-        assertThat(StateColumns.upTo(100, Dialect.H2).load()).contains("OCTET_LENGTH(b.state_bytes) <= 100");
-        assertThat(StateColumns.upTo(100, Dialect.POSTGRESQL).load()).contains("OCTET_LENGTH(b.state_bytes)");
-        assertThat(StateColumns.upTo(100, Dialect.MARIADB).load()).contains("OCTET_LENGTH(b.state_bytes)");
-        assertThat(StateColumns.upTo(100, Dialect.ORACLE).load()).contains("DBMS_LOB.GETLENGTH(b.state_bytes) <= 100");
-        assertThat(StateColumns.upTo(100, Dialect.SQLSERVER).load()).contains("DATALENGTH(b.state_bytes) <= 100");
+        assertThat(loadText(Dialect.H2)).contains("OCTET_LENGTH(b.state_bytes) <= 100");
+        assertThat(loadText(Dialect.POSTGRESQL)).contains("OCTET_LENGTH(b.state_bytes)");
+        assertThat(loadText(Dialect.MARIADB)).contains("OCTET_LENGTH(b.state_bytes)");
+        assertThat(loadText(Dialect.ORACLE)).contains("DBMS_LOB.GETLENGTH(b.state_bytes) <= 100");
+        assertThat(loadText(Dialect.SQLSERVER)).contains("DATALENGTH(b.state_bytes) <= 100");
+    }
+
+    @Test
+    void everyScriptIsMadeOfTablesIndexesAndRowsOnTheConfiguredNamesOnly() {
+        TableNames names = new TableNames(Optional.of("sessions"), "shop_");
+        for (Dialect dialect : Dialect.values()) {
+            List<SchemaObject> objects = SchemaScript.creation(dialect, names).objects();
+
+            assertThat(objects).as(dialect.name()).extracting(SchemaObject::table).containsOnly(
+                    "sessions.shop_session", "sessions.shop_bean", "sessions.shop_lease",
+                    "sessions.shop_schema_version");
+            assertThat(objects).as(dialect.name()).extracting(SchemaObject::sql)
+                    .noneMatch(sql -> sql.contains("tether_"));
+            assertThat(SchemaScript.upgrade(dialect, 2, names).text()).as(dialect.name())
+                    .contains("CREATE TABLE sessions.shop_schema_version").doesNotContain("tether_");
+        }
+    }
+
+    @Test
+    void everyStatementNamesTheConfiguredTables() {
+        SessionSql sql = new SessionSql(new TableNames(Optional.of("sessions"), "shop_"), Dialect.POSTGRESQL,
+                StateColumns.unbounded());
+
+        assertThat(sql.loadLive("h", 1).jdbcText())
+                .contains(" FROM sessions.shop_session s LEFT JOIN sessions.shop_bean b ");
+        assertThat(sql.acquireLease("purge", "node", 1, 2).jdbcText()).startsWith("UPDATE sessions.shop_lease ");
+        assertThat(sql.deleteExpired(List.of("pk"), 1).jdbcText()).startsWith("DELETE FROM sessions.shop_session ");
     }
 
     @Test
@@ -53,7 +83,7 @@ class DialectStatementsTest {
         assertThat(Dialect.SQLSERVER.inLists(pks)).extracting(List::size).containsExactly(2000, 500);
         assertThat(Dialect.POSTGRESQL.inLists(pks)).extracting(List::size).containsExactly(2500);
         assertThat(Dialect.ORACLE.inLists(pks).stream().flatMap(List::stream).toList()).isEqualTo(pks);
-        assertThat(SessionSql.deleteExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters()).hasSize(2001);
+        assertThat(statements(Dialect.SQLSERVER).deleteExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters()).hasSize(2001);
     }
 
     @Test
@@ -86,5 +116,13 @@ class DialectStatementsTest {
         assertThat(Dialect.MARIADB.isConflict(reset.sqlException())).isFalse();
         assertThat(Dialect.MARIADB.isConflict(new SQLException("no state"))).isFalse();
         assertThat((Throwable) new StoreFailure(new IllegalStateException("closed")).sqlException()).isNull();
+    }
+
+    private static SessionSql statements(Dialect dialect) {
+        return new SessionSql(TableNames.DEFAULT, dialect, StateColumns.unbounded());
+    }
+
+    private static String loadText(Dialect dialect) {
+        return new SessionSql(TableNames.DEFAULT, dialect, StateColumns.upTo(100, dialect)).loadLive("h", 1).jdbcText();
     }
 }
