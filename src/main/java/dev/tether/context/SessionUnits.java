@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -23,6 +24,7 @@ import dev.tether.ConfigKeys;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.spi.BeanCodec;
 import dev.tether.config.TetherSettings;
+import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
 
 /**
@@ -142,10 +144,24 @@ public class SessionUnits {
      * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed}.
      */
     void endStoredSession(String pk) {
+        endStoredSession(pk, row -> true);
+    }
+
+    /**
+     * Ends a stored session that is not the caller's, as {@link #endStoredSession(String)} does, if its row passes
+     * {@code which}.
+     *
+     * @return whether a session was ended
+     */
+    boolean endStoredSession(String pk, Predicate<SessionRow> which) {
         UnitOfWork unit = UnitOfWork.ofStored(runtime, pk);
         UnitOfWork hidden = extension.activeUnits().bind(unit);
         try {
+            if (unit.storedRow().filter(which).isEmpty()) {
+                return false;
+            }
             unit.invalidate();
+            return true;
         } finally {
             unit.abandon();
             extension.activeUnits().restore(hidden);

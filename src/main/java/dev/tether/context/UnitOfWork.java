@@ -133,6 +133,14 @@ final class UnitOfWork {
         }
     }
 
+    /** The stored session's row as this unit loaded it (loading it now if it has not yet), if there is one. */
+    Optional<SessionRow> storedRow() {
+        ensureLoaded();
+        synchronized (lock) {
+            return Optional.ofNullable(stored).map(StoredSession::row);
+        }
+    }
+
     private void checkOpen(String what) {
         if (closed) {
             throw new IllegalStateException("Tether: " + what + " after the persistent session of this unit of work "

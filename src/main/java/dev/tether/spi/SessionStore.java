@@ -38,6 +38,17 @@ public interface SessionStore {
     /** Rows of live sessions of this principal, oldest first, without their beans. */
     List<SessionRow> findByPrincipal(String principal, long now);
 
+    /**
+     * Rows of live sessions of this principal with how many beans each stores and how large they are, oldest
+     * first. The default loads each session whole; a store that can add the sizes up in its query should.
+     */
+    default List<SessionFootprint> findFootprintsByPrincipal(String principal, long now) {
+        return findByPrincipal(principal, now).stream()
+                .flatMap(row -> loadByPk(row.pk()).filter(found -> found.row().expiresAt() > now).stream())
+                .map(SessionFootprint::of)
+                .toList();
+    }
+
     /** The row of a live session, without its beans. */
     Optional<SessionRow> find(String idHash, long now);
 

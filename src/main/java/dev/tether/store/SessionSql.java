@@ -73,6 +73,18 @@ final class SessionSql {
                 .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
     }
 
+    /**
+     * {@link #findByPrincipal}'s rows, each followed by its number of beans and their states' total length (the
+     * database's length function, from {@code dialect}): subqueries rather than a GROUP BY over every column.
+     */
+    static Sql findFootprintsByPrincipal(Dialect dialect, String principal, long now) {
+        String ofThisSession = " FROM tether_bean b WHERE b.session_pk = s.session_pk)";
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + ", (SELECT COUNT(*)" + ofThisSession
+                        + ", (SELECT COALESCE(SUM(" + dialect.length("b.state_bytes") + "), 0)" + ofThisSession
+                        + " FROM tether_session s WHERE s.principal = ")
+                .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
     static Sql countLive(long now) {
         return new Sql.Builder().append("SELECT COUNT(*) FROM tether_session WHERE expires_at > ").value(now).build();
     }

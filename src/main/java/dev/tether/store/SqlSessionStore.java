@@ -10,6 +10,7 @@ import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
 import dev.tether.spi.LockedSession;
 import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionFootprint;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
 import dev.tether.spi.StoredBean;
@@ -64,6 +65,12 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     public List<SessionRow> findByPrincipal(String principal, long now) {
         return read(runner -> runner.rows(SessionSql.findByPrincipal(principal, now)).stream()
                 .map(SessionRows::toSessionRow).toList());
+    }
+
+    @Override
+    public List<SessionFootprint> findFootprintsByPrincipal(String principal, long now) {
+        return read(runner -> runner.rows(SessionSql.findFootprintsByPrincipal(dialect, principal, now)).stream()
+                .map(SessionRows::toFootprint).toList());
     }
 
     @Override
