@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
+import dev.tether.SessionEnded;
 import dev.tether.SessionStatistics;
 import dev.tether.SessionInfo;
 import dev.tether.SessionSummary;
@@ -101,10 +102,10 @@ class PersistentSessionsImpl implements PersistentSessions {
             if (!live.and(which).test(current.get())) {
                 return false;
             }
-            units.current().orElseThrow().invalidate();
+            units.current().orElseThrow().invalidate(SessionEnded.Reason.OPERATOR);
             return true;
         }
-        return units.endStoredSession(handle, live.and(which));
+        return units.endStoredSession(handle, live.and(which), SessionEnded.Reason.OPERATOR);
     }
 
     private Optional<SessionRow> currentRow() {
@@ -118,9 +119,9 @@ class PersistentSessionsImpl implements PersistentSessions {
         Optional<String> currentPk = units.current().flatMap(UnitOfWork::storedPk);
         for (SessionRow row : rows) {
             if (currentPk.filter(row.pk()::equals).isPresent()) {
-                units.current().get().invalidate();
+                units.current().get().invalidate(SessionEnded.Reason.EVERYWHERE);
             } else {
-                units.endStoredSession(row.pk());
+                units.endStoredSession(row.pk(), SessionEnded.Reason.EVERYWHERE);
             }
         }
         return rows.size();

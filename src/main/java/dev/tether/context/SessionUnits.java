@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import dev.tether.ConfigKeys;
+import dev.tether.SessionEnded;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.spi.BeanCodec;
 import dev.tether.config.TetherSettings;
@@ -141,26 +142,27 @@ public class SessionUnits {
 
     /**
      * Ends a session that is not the caller's: a unit of its own loads it, destroys its beans (so
-     * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed}.
+     * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed} and
+     * {@link SessionEnded} with {@code reason}.
      */
-    void endStoredSession(String pk) {
-        endStoredSession(pk, row -> true);
+    void endStoredSession(String pk, SessionEnded.Reason reason) {
+        endStoredSession(pk, row -> true, reason);
     }
 
     /**
-     * Ends a stored session that is not the caller's, as {@link #endStoredSession(String)} does, if its row passes
-     * {@code which}.
+     * Ends a stored session that is not the caller's, as {@link #endStoredSession(String, SessionEnded.Reason)}
+     * does, if its row passes {@code which}.
      *
      * @return whether a session was ended
      */
-    boolean endStoredSession(String pk, Predicate<SessionRow> which) {
+    boolean endStoredSession(String pk, Predicate<SessionRow> which, SessionEnded.Reason reason) {
         UnitOfWork unit = UnitOfWork.ofStored(runtime, pk);
         UnitOfWork hidden = extension.activeUnits().bind(unit);
         try {
             if (unit.storedRow().filter(which).isEmpty()) {
                 return false;
             }
-            unit.invalidate();
+            unit.invalidate(reason);
             return true;
         } finally {
             unit.abandon();

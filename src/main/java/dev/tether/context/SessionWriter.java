@@ -1,5 +1,6 @@
 package dev.tether.context;
 
+import dev.tether.SessionEnded;
 import dev.tether.spi.LockedSession;
 import dev.tether.spi.SessionRow;
 
@@ -41,13 +42,16 @@ final class SessionWriter {
         if (plan.changes().created() != null) {
             runtime.events().created(plan.changes().created());
         }
+        if (plan.idChange() != null) {
+            runtime.events().idChanged(plan.idChange().row(), plan.idChange().cause());
+        }
         return plan.result();
     }
 
-    /** Deletes an ended session (its beans go with it) and fires {@code @Destroyed}. */
-    void end(SessionRow ended) {
+    /** Deletes an ended session (its beans go with it) and fires {@code @Destroyed} and {@link SessionEnded}. */
+    void end(SessionRow ended, SessionEnded.Reason reason) {
         runtime.writes().run(() -> runtime.store().delete(ended.pk()));
         runtime.metrics().sessionInvalidated();
-        runtime.events().destroyed(ended);
+        runtime.events().destroyed(ended, reason);
     }
 }
