@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.tether.ConcurrencyPolicy;
 import dev.tether.ConfigKeys;
+import dev.tether.SessionLimitPolicy;
 import dev.tether.StoreAs;
 
 /**
@@ -19,13 +20,14 @@ import dev.tether.StoreAs;
  * @param store                   {@code tether.store}: through JPA or plain JDBC
  * @param serializeMaxWaiting     {@code tether.serialize.max-waiting}: under {@code serialize}, how many requests
  *                                of one node may wait for a session's turn beside the one that has it
+ * @param sessionLimit            {@code tether.max-sessions-per-principal} and its policy; empty: no limit
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
                              Duration touchInterval, ConcurrencyPolicy concurrency, Duration serializeWait,
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
-                             StoreKind store, int serializeMaxWaiting) {
+                             StoreKind store, int serializeMaxWaiting, Optional<SessionLimit> sessionLimit) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -57,7 +59,18 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 readSizeLimits(reader),
                 reader.bool(ConfigKeys.AUTHENTICATION_MECHANISM, false),
                 reader.choice(ConfigKeys.STORE, StoreKind.class, StoreKind.JPA),
-                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4));
+                reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4),
+                readSessionLimit(reader));
+    }
+
+    private static Optional<SessionLimit> readSessionLimit(SettingsReader reader) {
+        SessionLimitPolicy policy = reader.choice(ConfigKeys.MAX_SESSIONS_POLICY, SessionLimitPolicy.class,
+                SessionLimitPolicy.END_OLDEST);
+        if (reader.string(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL).filter("none"::equalsIgnoreCase).isPresent()) {
+            return Optional.empty();
+        }
+        return reader.string(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL)
+                .map(max -> new SessionLimit(reader.positiveInt(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL, 0), policy));
     }
 
     /**

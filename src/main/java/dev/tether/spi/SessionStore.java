@@ -32,6 +32,25 @@ public interface SessionStore {
      */
     void save(SessionChanges changes);
 
+    /**
+     * Applies changes that give a session a principal (a login) within {@code limit}: the principal's other live
+     * sessions beyond the limit are deleted, oldest first, in the same transaction, or the save is refused and
+     * nothing is written. Two overlapping logins of one principal must not both pass: Tether's store takes a lock
+     * that every such save waits for. This default runs the steps one after the other, which overlapping logins can
+     * pass together; a store that can lock should override it.
+     *
+     * @return the rows of the sessions ended to make room, oldest first
+     * @throws dev.tether.TooManySessionsException when the policy refuses the login; nothing is written
+     * @throws dev.tether.SessionConflictException as {@link #save(SessionChanges)}
+     */
+    default List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+        List<SessionRow> ended = limit.toEnd(findByPrincipal(limit.principal(), limit.now()).stream()
+                .filter(row -> !row.pk().equals(changes.sessionPk())).toList());
+        ended.forEach(row -> delete(row.pk()));
+        save(changes);
+        return ended;
+    }
+
     /** Deletes the session and its beans. */
     void delete(String pk);
 

@@ -21,6 +21,9 @@ final class SessionSql {
     private static final String SESSION_COLUMNS = "s.session_pk, s.id_hash, s.created_at, s.last_accessed_at, "
             + "s.expires_at, s.idle_timeout_ms, s.absolute_expires_at, s.principal";
 
+    /** The lease row whose lock serializes the logins that count a principal's sessions, on every node. */
+    static final String LOGIN_LOCK = "logins";
+
     private SessionSql() {
     }
 
@@ -83,6 +86,36 @@ final class SessionSql {
                         + ", (SELECT COALESCE(SUM(" + dialect.length("b.state_bytes") + "), 0)" + ofThisSession
                         + " FROM tether_session s WHERE s.principal = ")
                 .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * The principal's live sessions other than {@code exceptPk}, oldest first: those a login counts against the
+     * limit. Not locked: every login waits for {@link #takeLoginLock} first.
+     */
+    static Sql findOthersOfPrincipal(String principal, long now, String exceptPk) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM tether_session s WHERE s.principal = ")
+                .value(principal).append(" AND s.expires_at > ").value(now).append(" AND s.session_pk <> ")
+                .value(exceptPk).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * Takes the row lock every login under a session limit waits for, until its transaction ends. The column
+     * changes, so that MySQL drivers that count changed rows count it.
+     */
+    static Sql takeLoginLock() {
+        return new Sql.Builder().append("UPDATE tether_lease SET held_until = held_until + 1 WHERE lease_name = ")
+                .value(LOGIN_LOCK).build();
+    }
+
+    static Sql countLoginLock() {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM tether_lease WHERE lease_name = ").value(LOGIN_LOCK)
+                .build();
+    }
+
+    /** The row of {@link #takeLoginLock}, added on the first login under a limit: the schema scripts do not have it. */
+    static Sql insertLoginLock() {
+        return new Sql.Builder().append("INSERT INTO tether_lease (lease_name, holder, held_until) VALUES (")
+                .value(LOGIN_LOCK).append(", NULL, 0)").build();
     }
 
     static Sql countLive(long now) {

@@ -9,6 +9,7 @@ import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
 import dev.tether.spi.LockedSession;
+import dev.tether.spi.PrincipalLimit;
 import dev.tether.spi.SessionChanges;
 import dev.tether.spi.SessionFootprint;
 import dev.tether.spi.SessionRow;
@@ -28,6 +29,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     private final StoreKind kind;
     private final Dialect dialect;
     private final StateColumns stateColumns;
+    private volatile boolean loginLockExists;
 
     SqlSessionStore(StoreBinding binding, StoreKind kind, Dialect dialect, StateColumns stateColumns) {
         this.binding = binding;
@@ -94,6 +96,40 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
             SessionWrites.apply(runner, changes);
             return null;
         });
+    }
+
+    /** One transaction: the login lock, the principal's oldest sessions beyond the limit deleted, the changes. */
+    @Override
+    public List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+        ensureLoginLock();
+        return write(runner -> {
+            List<SessionRow> ended = SessionWrites.makeRoom(runner, changes.sessionPk(), limit);
+            SessionWrites.apply(runner, changes);
+            return ended;
+        });
+    }
+
+    /**
+     * Adds the login lock's row on the first login under a limit, in a transaction of its own; a node that adds it
+     * at the same moment wins, which is as good.
+     */
+    private void ensureLoginLock() {
+        if (loginLockExists) {
+            return;
+        }
+        try {
+            binding.inTransaction(runner -> {
+                if (((Number) runner.rows(SessionSql.countLoginLock()).get(0)[0]).longValue() == 0) {
+                    runner.update(SessionSql.insertLoginLock());
+                }
+                return null;
+            });
+        } catch (StoreFailure e) {
+            if (!dialect.isConflict(e.sqlException())) {
+                throw unavailable(e);
+            }
+        }
+        loginLockExists = true;
     }
 
     /**
@@ -185,6 +221,22 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
             try {
                 SessionWrites.apply(tx.runner(0), changes);
                 tx.commit();
+            } catch (StoreFailure e) {
+                throw failureOf(e);
+            } finally {
+                tx.close();
+            }
+        }
+
+        @Override
+        public List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+            ensureLoginLock();
+            try {
+                StatementRunner runner = tx.runner(0);
+                List<SessionRow> ended = SessionWrites.makeRoom(runner, changes.sessionPk(), limit);
+                SessionWrites.apply(runner, changes);
+                tx.commit();
+                return ended;
             } catch (StoreFailure e) {
                 throw failureOf(e);
             } finally {

@@ -1,0 +1,128 @@
+package dev.tether.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.tether.PersistentSession;
+import dev.tether.PersistentSessions;
+import dev.tether.SessionEnded;
+import dev.tether.SessionInfo;
+import dev.tether.fixtures.Basket;
+import dev.tether.fixtures.SessionAuditLog;
+import dev.tether.support.SystemSettings;
+import dev.tether.support.TestStorage;
+import dev.tether.support.TetherWeld;
+import dev.tether.support.Units;
+import dev.tether.support.db.RunsOnEveryDatabase;
+
+/** At most two sessions per principal; a third login ends the oldest. */
+@EnableWeld
+@RunsOnEveryDatabase
+class SessionLimitEndOldestTest {
+
+    @RegisterExtension
+    static SystemSettings settings = new SystemSettings(Map.of("tether.max-sessions-per-principal", "2"));
+
+    @WeldSetup
+    WeldInitiator weld = TetherWeld.withBeans(SessionAuditLog.class);
+
+    @Inject
+    Units units;
+    @Inject
+    SessionUnits sessionUnits;
+    @Inject
+    Basket basket;
+    @Inject
+    PersistentSession session;
+    @Inject
+    PersistentSessions sessions;
+    @Inject
+    SessionAuditLog audit;
+    @Inject
+    TestStorage storage;
+
+    private String loggedIn(String user, String foo) {
+        String id = units.run(null, () -> {
+            session.setPrincipal(user);
+            basket.setFoo(foo);
+        }).idToSend().orElseThrow();
+        storage.clockControl().advance(Duration.ofSeconds(1));
+        return id;
+    }
+
+    @Test
+    void aLoginBeyondTheLimitEndsThePrincipalsOldestSession() {
+        String laptop = loggedIn("alice", "laptop");
+        String laptopHandle = sessions.find(laptop).orElseThrow().handle();
+        String phone = loggedIn("alice", "phone");
+
+        String tablet = loggedIn("alice", "tablet");
+
+        assertThat(sessions.findByPrincipal("alice")).extracting(SessionInfo::handle).containsExactly(
+                sessions.find(phone).orElseThrow().handle(), sessions.find(tablet).orElseThrow().handle());
+        assertThat(units.run(laptop, () -> basket.getFoo()).value()).isNull();
+        assertThat(audit.ended()).singleElement().satisfies(ended -> {
+            assertThat(ended.reason()).isEqualTo(SessionEnded.Reason.PRINCIPAL_LIMIT);
+            assertThat(ended.session().handle()).isEqualTo(laptopHandle);
+        });
+    }
+
+    @Test
+    void aLoginIntoAStoredAnonymousSessionCountsToo() {
+        loggedIn("alice", "laptop");
+        loggedIn("alice", "phone");
+        String anonymous = units.run(null, () -> basket.setFoo("anonymous")).idToSend().orElseThrow();
+
+        String afterLogin = units.run(anonymous, () -> session.setPrincipal("alice")).idToSend().orElseThrow();
+
+        assertThat(sessions.findByPrincipal("alice")).hasSize(2);
+        assertThat(units.run(afterLogin, () -> basket.getFoo()).value()).isEqualTo("anonymous");
+    }
+
+    @Test
+    void requestsOfALoggedInSessionEndNothing() {
+        String laptop = loggedIn("alice", "laptop");
+        loggedIn("alice", "phone");
+
+        units.run(laptop, () -> {
+            session.setPrincipal("alice");
+            basket.setFoo("still the laptop");
+        });
+
+        assertThat(sessions.findByPrincipal("alice")).hasSize(2);
+        assertThat(audit.ended()).isEmpty();
+    }
+
+    @Test
+    void anotherPrincipalsSessionsDoNotCount() {
+        loggedIn("bob", "bob's");
+        loggedIn("alice", "laptop");
+        loggedIn("alice", "phone");
+
+        assertThat(sessions.findByPrincipal("bob")).hasSize(1);
+        assertThat(sessions.findByPrincipal("alice")).hasSize(2);
+    }
+
+    @Test
+    void twoOverlappingLoginsBeyondTheLimitLeaveTwoSessions() {
+        loggedIn("alice", "laptop");
+        UnitOfWorkHandle phone = sessionUnits.open(null);
+        session.setPrincipal("alice");
+        basket.setFoo("phone");
+        String tablet = loggedIn("alice", "tablet");
+        String phoneId = sessionUnits.close(phone).idToSend().orElseThrow();
+
+        assertThat(sessions.findByPrincipal("alice")).extracting(SessionInfo::handle).containsExactly(
+                sessions.find(tablet).orElseThrow().handle(), sessions.find(phoneId).orElseThrow().handle());
+    }
+}
