@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.tether.support.db.PostgresqlServer;
 import dev.tether.it.support.Client;
+import dev.tether.it.support.Polling;
 import dev.tether.it.support.Wars;
 import dev.tether.it.support.WildFlyNode;
 
@@ -77,8 +77,8 @@ class SessionLimitOnTwoNodesIT {
                 () -> onNode1.post("api/cluster/gated/login?user=" + user + "&gate=" + gate1), THREADS);
         CompletableFuture<HttpResponse<String>> login2 = CompletableFuture.supplyAsync(
                 () -> onNode2.post("api/cluster/gated/login?user=" + user + "&gate=" + gate2), THREADS);
-        awaitUntil(() -> login1.isDone() || onNode1.get("api/cluster/gate/" + gate1).body().equals("true"));
-        awaitUntil(() -> login2.isDone() || onNode2.get("api/cluster/gate/" + gate2).body().equals("true"));
+        Polling.awaitUntil(() -> login1.isDone() || onNode1.get("api/cluster/gate/" + gate1).body().equals("true"));
+        Polling.awaitUntil(() -> login2.isDone() || onNode2.get("api/cluster/gate/" + gate2).body().equals("true"));
 
         onNode1.post("api/cluster/gate/" + gate1 + "/open");
         onNode2.post("api/cluster/gate/" + gate2 + "/open");
@@ -91,21 +91,5 @@ class SessionLimitOnTwoNodesIT {
         assertThat(callers).containsExactlyInAnyOrder(user, "anonymous");
         Client loggedIn = callers.get(0).equals(user) ? onNode1 : onNode2;
         assertThat(loggedIn.at(node2.url()).get("api/account/sessions").body()).isEqualTo("1");
-    }
-
-    /** Polls a condition for at most a minute; a condition still false then fails the test. */
-    private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still waiting after 60 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.json.bind.Jsonb;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.tether.support.db.PostgresqlServer;
 import dev.tether.it.support.Client;
+import dev.tether.it.support.Polling;
 import dev.tether.it.support.RequestStream;
 import dev.tether.it.support.Wars;
 import dev.tether.it.support.WildFlyNode;
@@ -167,7 +167,7 @@ class SeveralNodesIT {
                 new RequestStream(node2));
         List<CompletableFuture<Void>> running = streams.stream()
                 .map(stream -> CompletableFuture.runAsync(stream, THREADS)).toList();
-        awaitUntil(() -> streams.stream().allMatch(s -> s.acknowledged().size() >= 10)
+        Polling.awaitUntil(() -> streams.stream().allMatch(s -> s.acknowledged().size() >= 10)
                 || running.stream().anyMatch(CompletableFuture::isDone));
 
         node2.kill();
@@ -199,7 +199,7 @@ class SeveralNodesIT {
     private static List<HttpResponse<String>> atOnce(HeldRequest... requests) {
         for (HeldRequest request : requests) {
             Client gates = new Client(request.node().url());
-            awaitUntil(() -> request.response().isDone()
+            Polling.awaitUntil(() -> request.response().isDone()
                     || gates.get("api/cluster/gate/" + request.gate()).body().equals("true"));
         }
         for (HeldRequest request : requests) {
@@ -207,21 +207,5 @@ class SeveralNodesIT {
         }
         return Arrays.stream(requests).map(r -> r.response().orTimeout(60, TimeUnit.SECONDS).join())
                 .toList();
-    }
-
-    /** Polls a condition for at most a minute; a condition still false then fails the test. */
-    private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still waiting after 60 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
