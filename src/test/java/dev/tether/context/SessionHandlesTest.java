@@ -47,11 +47,14 @@ class SessionHandlesTest {
     @Inject
     TestStorage storage;
 
+    /** A session of {@code user}, created a second after the one before, so that "oldest first" has one order. */
     private String loggedIn(String user, String foo) {
-        return units.run(null, () -> {
+        String id = units.run(null, () -> {
             session.setPrincipal(user);
             basket.setFoo(foo);
         }).idToSend().orElseThrow();
+        storage.clockControl().advance(Duration.ofSeconds(1));
+        return id;
     }
 
     private String handleOf(String id) {
@@ -61,7 +64,6 @@ class SessionHandlesTest {
     @Test
     void theSummariesListThePrincipalsSessionsOldestFirstWithTheirTimes() {
         String laptop = loggedIn("alice", "one");
-        storage.clockControl().advance(Duration.ofMinutes(1));
         String phone = loggedIn("alice", "two");
         loggedIn("bob", "three");
 

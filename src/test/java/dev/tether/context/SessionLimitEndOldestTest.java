@@ -115,14 +115,16 @@ class SessionLimitEndOldestTest {
 
     @Test
     void twoOverlappingLoginsBeyondTheLimitLeaveTwoSessions() {
-        loggedIn("alice", "laptop");
+        String laptop = loggedIn("alice", "laptop");
         UnitOfWorkHandle phone = sessionUnits.open(null);
         session.setPrincipal("alice");
         basket.setFoo("phone");
+        storage.clockControl().advance(Duration.ofSeconds(1));
         String tablet = loggedIn("alice", "tablet");
         String phoneId = sessionUnits.close(phone).idToSend().orElseThrow();
 
         assertThat(sessions.findByPrincipal("alice")).extracting(SessionInfo::handle).containsExactly(
-                sessions.find(tablet).orElseThrow().handle(), sessions.find(phoneId).orElseThrow().handle());
+                sessions.find(phoneId).orElseThrow().handle(), sessions.find(tablet).orElseThrow().handle());
+        assertThat(sessions.find(laptop)).isEmpty();
     }
 }
