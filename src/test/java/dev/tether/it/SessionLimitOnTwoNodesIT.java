@@ -15,11 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.tether.support.db.PostgresqlServer;
 import dev.tether.it.support.Client;
 import dev.tether.it.support.Polling;
-import dev.tether.it.support.Wars;
-import dev.tether.it.support.WildFlyNode;
+import dev.tether.it.support.TwoNodesOnPostgresql;
 
 /**
  * One session per user, refusing more, on two WildFly servers over one PostgreSQL: two logins of one user, one on
@@ -29,48 +27,32 @@ import dev.tether.it.support.WildFlyNode;
 @EnabledIfSystemProperty(named = "wildfly.home", matches = ".+", disabledReason = "runs WildFly 39 servers of its own")
 class SessionLimitOnTwoNodesIT {
 
-    private static final String APP = "limited";
-    private static final int DATABASE_PORT = Integer.getInteger("it.nodes.postgresql.port", 15433);
-    private static final int NODE_1_OFFSET = Integer.getInteger("it.node1.offset", 600);
-    private static final int NODE_2_OFFSET = Integer.getInteger("it.node2.offset", 700);
     private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
-    private static PostgresqlServer database;
-    private static WildFlyNode node1;
-    private static WildFlyNode node2;
+    private static TwoNodesOnPostgresql nodes;
 
     @BeforeAll
     static void startTwoServersOnOneDatabase() {
-        database = PostgresqlServer.start(DATABASE_PORT);
-        var war = Wars.appOnPostgresql(APP, database.jdbcUrl(), database.user(), """
+        nodes = new TwoNodesOnPostgresql("limited", """
                 tether.authentication-mechanism=true
                 tether.max-sessions-per-principal=1
                 tether.max-sessions-policy=refuse
-                """);
-        node1 = new WildFlyNode("node-1", NODE_1_OFFSET, war);
-        node2 = new WildFlyNode("node-2", NODE_2_OFFSET, war);
-        CompletableFuture.allOf(CompletableFuture.runAsync(node1::start, THREADS),
-                CompletableFuture.runAsync(node2::start, THREADS)).join();
+                """, THREADS);
     }
 
     @AfterAll
     static void stopEverything() {
         THREADS.shutdownNow();
-        for (WildFlyNode node : new WildFlyNode[] {node1, node2}) {
-            if (node != null) {
-                node.stop();
-            }
-        }
-        if (database != null) {
-            database.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void ofTwoLoginsOfOneUserOnTwoServersAtOnceOneIsRefused() {
         String user = "frank-" + UUID.randomUUID();
-        Client onNode1 = new Client(node1.url());
-        Client onNode2 = new Client(node2.url());
+        Client onNode1 = new Client(nodes.node1().url());
+        Client onNode2 = new Client(nodes.node2().url());
         String gate1 = UUID.randomUUID().toString();
         String gate2 = UUID.randomUUID().toString();
         CompletableFuture<HttpResponse<String>> login1 = CompletableFuture.supplyAsync(
@@ -90,6 +72,6 @@ class SessionLimitOnTwoNodesIT {
                 onNode2.get("api/account/whoami").body());
         assertThat(callers).containsExactlyInAnyOrder(user, "anonymous");
         Client loggedIn = callers.get(0).equals(user) ? onNode1 : onNode2;
-        assertThat(loggedIn.at(node2.url()).get("api/account/sessions").body()).isEqualTo("1");
+        assertThat(loggedIn.at(nodes.node2().url()).get("api/account/sessions").body()).isEqualTo("1");
     }
 }
