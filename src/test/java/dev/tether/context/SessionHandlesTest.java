@@ -22,6 +22,7 @@ import dev.tether.SessionSummary;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.support.TestStorage;
+import dev.tether.support.Logins;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
 import dev.tether.support.db.RunsOnEveryDatabase;
@@ -32,10 +33,12 @@ import dev.tether.support.db.RunsOnEveryDatabase;
 class SessionHandlesTest {
 
     @WeldSetup
-    WeldInitiator weld = TetherWeld.withBeans();
+    WeldInitiator weld = TetherWeld.withBeans(Logins.class);
 
     @Inject
     Units units;
+    @Inject
+    Logins logins;
     @Inject
     Basket basket;
     @Inject
@@ -47,25 +50,15 @@ class SessionHandlesTest {
     @Inject
     TestStorage storage;
 
-    /** A session of {@code user}, created a second after the one before, so that "oldest first" has one order. */
-    private String loggedIn(String user, String foo) {
-        String id = units.run(null, () -> {
-            session.setPrincipal(user);
-            basket.setFoo(foo);
-        }).idToSend().orElseThrow();
-        storage.clockControl().advance(Duration.ofSeconds(1));
-        return id;
-    }
-
     private String handleOf(String id) {
         return sessions.find(id).orElseThrow().handle();
     }
 
     @Test
     void theSummariesListThePrincipalsSessionsOldestFirstWithTheirTimes() {
-        String laptop = loggedIn("alice", "one");
-        String phone = loggedIn("alice", "two");
-        loggedIn("bob", "three");
+        String laptop = logins.loggedIn("alice", "one");
+        String phone = logins.loggedIn("alice", "two");
+        logins.loggedIn("bob", "three");
 
         List<SessionSummary> listed = sessions.findSummariesByPrincipal("alice");
 
@@ -91,8 +84,8 @@ class SessionHandlesTest {
 
     @Test
     void onlyTheCallersOwnSessionIsMarkedCurrent() {
-        loggedIn("alice", "laptop");
-        String phone = loggedIn("alice", "phone");
+        logins.loggedIn("alice", "laptop");
+        String phone = logins.loggedIn("alice", "phone");
 
         List<SessionSummary> seenFromThePhone = units.run(phone, () -> sessions.findSummariesByPrincipal("alice"))
                 .value();
@@ -103,7 +96,7 @@ class SessionHandlesTest {
 
     @Test
     void noSummaryCarriesTheSessionId() {
-        String id = loggedIn("alice", "one");
+        String id = logins.loggedIn("alice", "one");
 
         SessionSummary summary = sessions.findSummariesByPrincipal("alice").get(0);
 
@@ -112,9 +105,9 @@ class SessionHandlesTest {
 
     @Test
     void endingASessionByItsHandleEndsThatOneAndNoOther() {
-        String laptop = loggedIn("alice", "laptop");
-        String phone = loggedIn("alice", "phone");
-        String tablet = loggedIn("alice", "tablet");
+        String laptop = logins.loggedIn("alice", "laptop");
+        String phone = logins.loggedIn("alice", "phone");
+        String tablet = logins.loggedIn("alice", "tablet");
         int destroyedBefore = Basket.DESTROYED.get();
 
         boolean ended = units.run(laptop, () -> sessions.invalidateByHandle(handleOf(phone), "alice")).value();
@@ -129,7 +122,7 @@ class SessionHandlesTest {
 
     @Test
     void theHandleOfAnEndedSessionEndsNothingAndIsNoError() {
-        String phone = loggedIn("alice", "phone");
+        String phone = logins.loggedIn("alice", "phone");
         String handle = handleOf(phone);
         sessions.invalidateByHandle(handle);
 
@@ -139,7 +132,7 @@ class SessionHandlesTest {
 
     @Test
     void aHandleThatNamesNoSessionEndsNothing() {
-        loggedIn("alice", "phone");
+        logins.loggedIn("alice", "phone");
 
         assertThat(sessions.invalidateByHandle("no-such-session")).isFalse();
         assertThat(sessions.invalidateByHandle("x".repeat(10_000))).isFalse();
@@ -149,7 +142,7 @@ class SessionHandlesTest {
 
     @Test
     void anExpiredSessionIsNotEndedAgain() {
-        String phone = loggedIn("alice", "phone");
+        String phone = logins.loggedIn("alice", "phone");
         String handle = handleOf(phone);
         storage.clockControl().advance(Duration.ofDays(60));
 
@@ -158,8 +151,8 @@ class SessionHandlesTest {
 
     @Test
     void aUserCannotEndAnotherUsersSessionWithItsHandle() {
-        String bobs = loggedIn("bob", "bob's");
-        String alices = loggedIn("alice", "alice's");
+        String bobs = logins.loggedIn("bob", "bob's");
+        String alices = logins.loggedIn("alice", "alice's");
 
         boolean ended = units.run(alices, () -> sessions.invalidateByHandle(handleOf(bobs), "alice")).value();
 
@@ -169,7 +162,7 @@ class SessionHandlesTest {
 
     @Test
     void endingTheCallersOwnSessionByItsHandleExpiresItsCookie() {
-        String phone = loggedIn("alice", "phone");
+        String phone = logins.loggedIn("alice", "phone");
 
         Units.Result<Boolean> result = units.run(phone, () -> sessions.invalidateByHandle(handleOf(phone), "alice"));
 

@@ -21,6 +21,7 @@ import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.SessionAuditLog;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
+import dev.tether.support.Logins;
 import dev.tether.support.TetherWeld;
 import dev.tether.support.Units;
 import dev.tether.support.db.RunsOnEveryDatabase;
@@ -34,10 +35,12 @@ class SessionLimitEndOldestTest {
     static SystemSettings settings = new SystemSettings(Map.of("tether.max-sessions-per-principal", "2"));
 
     @WeldSetup
-    WeldInitiator weld = TetherWeld.withBeans(SessionAuditLog.class);
+    WeldInitiator weld = TetherWeld.withBeans(SessionAuditLog.class, Logins.class);
 
     @Inject
     Units units;
+    @Inject
+    Logins logins;
     @Inject
     SessionUnits sessionUnits;
     @Inject
@@ -51,22 +54,13 @@ class SessionLimitEndOldestTest {
     @Inject
     TestStorage storage;
 
-    private String loggedIn(String user, String foo) {
-        String id = units.run(null, () -> {
-            session.setPrincipal(user);
-            basket.setFoo(foo);
-        }).idToSend().orElseThrow();
-        storage.clockControl().advance(Duration.ofSeconds(1));
-        return id;
-    }
-
     @Test
     void aLoginBeyondTheLimitEndsThePrincipalsOldestSession() {
-        String laptop = loggedIn("alice", "laptop");
+        String laptop = logins.loggedIn("alice", "laptop");
         String laptopHandle = sessions.find(laptop).orElseThrow().handle();
-        String phone = loggedIn("alice", "phone");
+        String phone = logins.loggedIn("alice", "phone");
 
-        String tablet = loggedIn("alice", "tablet");
+        String tablet = logins.loggedIn("alice", "tablet");
 
         assertThat(sessions.findByPrincipal("alice")).extracting(SessionInfo::handle).containsExactly(
                 sessions.find(phone).orElseThrow().handle(), sessions.find(tablet).orElseThrow().handle());
@@ -79,8 +73,8 @@ class SessionLimitEndOldestTest {
 
     @Test
     void aLoginIntoAStoredAnonymousSessionCountsToo() {
-        loggedIn("alice", "laptop");
-        loggedIn("alice", "phone");
+        logins.loggedIn("alice", "laptop");
+        logins.loggedIn("alice", "phone");
         String anonymous = units.run(null, () -> basket.setFoo("anonymous")).idToSend().orElseThrow();
 
         String afterLogin = units.run(anonymous, () -> session.setPrincipal("alice")).idToSend().orElseThrow();
@@ -91,8 +85,8 @@ class SessionLimitEndOldestTest {
 
     @Test
     void requestsOfALoggedInSessionEndNothing() {
-        String laptop = loggedIn("alice", "laptop");
-        loggedIn("alice", "phone");
+        String laptop = logins.loggedIn("alice", "laptop");
+        logins.loggedIn("alice", "phone");
 
         units.run(laptop, () -> {
             session.setPrincipal("alice");
@@ -105,9 +99,9 @@ class SessionLimitEndOldestTest {
 
     @Test
     void anotherPrincipalsSessionsDoNotCount() {
-        loggedIn("bob", "bob's");
-        loggedIn("alice", "laptop");
-        loggedIn("alice", "phone");
+        logins.loggedIn("bob", "bob's");
+        logins.loggedIn("alice", "laptop");
+        logins.loggedIn("alice", "phone");
 
         assertThat(sessions.findByPrincipal("bob")).hasSize(1);
         assertThat(sessions.findByPrincipal("alice")).hasSize(2);
@@ -115,12 +109,12 @@ class SessionLimitEndOldestTest {
 
     @Test
     void twoOverlappingLoginsBeyondTheLimitLeaveTwoSessions() {
-        String laptop = loggedIn("alice", "laptop");
+        String laptop = logins.loggedIn("alice", "laptop");
         UnitOfWorkHandle phone = sessionUnits.open(null);
         session.setPrincipal("alice");
         basket.setFoo("phone");
         storage.clockControl().advance(Duration.ofSeconds(1));
-        String tablet = loggedIn("alice", "tablet");
+        String tablet = logins.loggedIn("alice", "tablet");
         String phoneId = sessionUnits.close(phone).idToSend().orElseThrow();
 
         assertThat(sessions.findByPrincipal("alice")).extracting(SessionInfo::handle).containsExactly(

@@ -28,8 +28,8 @@ import dev.tether.TooManySessionsException;
 import dev.tether.fixtures.Basket;
 import dev.tether.support.SystemSettings;
 import dev.tether.support.TestStorage;
+import dev.tether.support.Logins;
 import dev.tether.support.TetherWeld;
-import dev.tether.support.Units;
 import dev.tether.support.db.RunsOnEveryDatabase;
 
 /** One session per principal; a second login is refused, however the logins overlap. */
@@ -42,10 +42,10 @@ class SessionLimitRefuseTest {
             "tether.max-sessions-policy", "refuse"));
 
     @WeldSetup
-    WeldInitiator weld = TetherWeld.withBeans();
+    WeldInitiator weld = TetherWeld.withBeans(Logins.class);
 
     @Inject
-    Units units;
+    Logins logins;
     @Inject
     SessionUnits sessionUnits;
     @Inject
@@ -57,18 +57,11 @@ class SessionLimitRefuseTest {
     @Inject
     TestStorage storage;
 
-    private String loggedIn(String user) {
-        return units.run(null, () -> {
-            session.setPrincipal(user);
-            basket.setFoo(user);
-        }).idToSend().orElseThrow();
-    }
-
     @Test
     void setPrincipalRefusesALoginBeyondTheLimitAtOnce() {
-        String laptop = loggedIn("alice");
+        String laptop = logins.loggedIn("alice", "alice");
 
-        assertThatThrownBy(() -> loggedIn("alice")).isInstanceOf(TooManySessionsException.class)
+        assertThatThrownBy(() -> logins.loggedIn("alice", "alice")).isInstanceOf(TooManySessionsException.class)
                 .hasMessageContaining("tether.max-sessions-per-principal");
 
         assertThat(sessions.findByPrincipal("alice")).singleElement()
@@ -78,7 +71,7 @@ class SessionLimitRefuseTest {
 
     @Test
     void aLoginTheContainerReportsIsRefusedAtWriteBackAndStoresNothing() {
-        loggedIn("alice");
+        logins.loggedIn("alice", "alice");
         UnitOfWorkHandle phone = sessionUnits.open(null, () -> "alice");
         basket.setFoo("phone");
 
@@ -102,7 +95,7 @@ class SessionLimitRefuseTest {
 
     @Test
     void loginsThatWriteAtTheSameMomentWaitForEachOtherAndOnlyOneIsStored() throws Exception {
-        loggedIn("bob");
+        logins.loggedIn("bob", "bob");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<Future<?>> logins = new ArrayList<>();
         try (Connection holder = storage.uncounted().getConnection()) {
