@@ -68,6 +68,16 @@ public final class ConfigKeys {
      * {@code false}. Default {@code true}.
      */
     public static final String HEALTH_ENABLED = "tether.health.enabled";
+    /**
+     * How many live sessions one principal may have; a login beyond that ends the oldest or is refused, as
+     * {@link #MAX_SESSIONS_POLICY} says. A positive number, or {@code none}. Default {@code none} (no limit).
+     */
+    public static final String MAX_SESSIONS_PER_PRINCIPAL = "tether.max-sessions-per-principal";
+    /**
+     * What a login beyond {@link #MAX_SESSIONS_PER_PRINCIPAL} does: {@code end-oldest} (the principal's oldest
+     * sessions end) or {@code refuse} ({@link TooManySessionsException}, 409 over HTTP). Default {@code end-oldest}.
+     */
+    public static final String MAX_SESSIONS_POLICY = "tether.max-sessions-policy";
     /** ISO-8601 duration a session may stay unused before it expires. Default {@code P7D}. */
     public static final String IDLE_TIMEOUT = "tether.idle-timeout";
     /** ISO-8601 duration after its creation at which a session expires however busy it is. Default {@code P30D}. */

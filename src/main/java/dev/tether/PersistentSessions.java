@@ -15,6 +15,10 @@ import java.util.concurrent.Callable;
  *
  * // "log out everywhere"
  * sessions.invalidateAll(user.getName());
+ *
+ * // an account page: the user's sessions, and "end" on the one of the lost phone
+ * List<SessionSummary> mine = sessions.findSummariesByPrincipal(user.getName());
+ * sessions.invalidateByHandle(handle, user.getName());
  * }</pre>
  */
 public interface PersistentSessions {
@@ -49,6 +53,41 @@ public interface PersistentSessions {
      * @return the sessions, oldest first
      */
     List<SessionInfo> findByPrincipal(String principal);
+
+    /**
+     * Every live session of this principal, with how much each stores and which one is the caller's: what an
+     * account page lists. Like every type of this API, it holds no session ID; each session's
+     * {@link SessionInfo#handle() handle} names it to {@link #invalidateByHandle(String, String)}.
+     *
+     * @param principal the user's name, as given to {@link PersistentSession#setPrincipal}
+     * @return the sessions, oldest first
+     */
+    List<SessionSummary> findSummariesByPrincipal(String principal);
+
+    /**
+     * Ends the session with this handle, whoever it belongs to, the way {@link PersistentSession#invalidate()} would:
+     * its beans' {@code @PreDestroy} runs, its row is deleted, its client gets a fresh session on its next request.
+     * This is an operator's action: a handle a user sent must be checked to be theirs, which
+     * {@link #invalidateByHandle(String, String)} does. Ending the caller's own session this way is its
+     * {@code invalidate()}: the response expires its cookie.
+     *
+     * @param handle a {@link SessionInfo#handle() handle}, as listed by {@link #findByPrincipal} or
+     *               {@link #findSummariesByPrincipal}
+     * @return {@code true} when this call ended a live session; {@code false} when there is none with this handle
+     *         (already ended, expired, or never stored), which is no error
+     */
+    boolean invalidateByHandle(String handle);
+
+    /**
+     * Ends the session with this handle if it belongs to this principal: the "end" button of an account page,
+     * safe whatever handle the request carries. Otherwise as {@link #invalidateByHandle(String)}.
+     *
+     * @param handle    a {@link SessionInfo#handle() handle}, as listed by {@link #findSummariesByPrincipal}
+     * @param principal the user whose session it must be
+     * @return {@code true} when this call ended a live session of {@code principal}; {@code false} when there is
+     *         none with this handle (already ended, expired, never stored) or it is another principal's
+     */
+    boolean invalidateByHandle(String handle, String principal);
 
     /**
      * Ends every session of this principal ("log out everywhere").

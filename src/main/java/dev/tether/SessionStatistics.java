@@ -31,7 +31,10 @@ public interface SessionStatistics {
     /** {@return the time the store took for the write-backs of created and written sessions} */
     Duration writeTime();
 
-    /** {@return stored sessions ended through {@code invalidate()} or {@code invalidateAll}} */
+    /**
+     * {@return stored sessions ended through {@code invalidate()}, {@code invalidateAll}, {@code invalidateByHandle},
+     * or to make room under {@code tether.max-sessions-per-principal}}
+     */
     long sessionsInvalidated();
 
     /** {@return expired sessions deleted by purges on this node} */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.tether.ConcurrencyPolicy;
 import dev.tether.ConfigKeys;
+import dev.tether.SessionLimitPolicy;
 import dev.tether.StoreAs;
 
 /**
@@ -24,6 +25,7 @@ import dev.tether.StoreAs;
  * @param statementTimeout        {@code tether.statement-timeout}: how long any of the store's statements may run
  * @param tables                  {@code tether.table-prefix} and {@code tether.schema.name}: the names of
  *                                Tether's tables
+ * @param sessionLimit            {@code tether.max-sessions-per-principal} and its policy; empty: no limit
  */
 public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Format codec,
                              List<String> serializationAllow, Duration idleTimeout, Duration absoluteTimeout,
@@ -31,7 +33,8 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                              PurgeSettings purge, CookieSettings cookie, Optional<String> headerName,
                              boolean rotateOnLogin, SizeLimits sizeLimits, boolean authenticationMechanism,
                              StoreKind store, int serializeMaxWaiting, int serializeMaxPerNode,
-                             Duration statementTimeout, TableNames tables) {
+                             Duration statementTimeout, TableNames tables,
+                             Optional<SessionLimit> sessionLimit) {
 
     public static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     public static final String DEFAULT_COOKIE_NAME = "SESSION_ID";
@@ -71,7 +74,8 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
                 reader.positiveInt(ConfigKeys.SERIALIZE_MAX_WAITING, 4),
                 reader.positiveInt(ConfigKeys.SERIALIZE_MAX_PER_NODE, 10),
                 reader.duration(ConfigKeys.STATEMENT_TIMEOUT).orElse(Duration.ofSeconds(5)),
-                readTableNames(source));
+                readTableNames(source),
+                readSessionLimit(reader));
     }
 
     /**
@@ -85,6 +89,16 @@ public record TetherSettings(String dataSource, boolean createSchema, StoreAs.Fo
         return new TableNames(reader.identifier(ConfigKeys.SCHEMA_NAME, TableNames.MAX_SCHEMA_LENGTH),
                 reader.identifier(ConfigKeys.TABLE_PREFIX, TableNames.MAX_PREFIX_LENGTH)
                         .orElse(TableNames.DEFAULT.prefix()));
+    }
+
+    private static Optional<SessionLimit> readSessionLimit(SettingsReader reader) {
+        SessionLimitPolicy policy = reader.choice(ConfigKeys.MAX_SESSIONS_POLICY, SessionLimitPolicy.class,
+                SessionLimitPolicy.END_OLDEST);
+        if (reader.string(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL).filter("none"::equalsIgnoreCase).isPresent()) {
+            return Optional.empty();
+        }
+        return reader.string(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL)
+                .map(max -> new SessionLimit(reader.positiveInt(ConfigKeys.MAX_SESSIONS_PER_PRINCIPAL, 0), policy));
     }
 
     /**

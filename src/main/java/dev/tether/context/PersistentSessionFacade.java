@@ -82,7 +82,11 @@ class PersistentSessionFacade implements PersistentSession {
 
     @Override
     public void setPrincipal(String principal) {
-        unit().changeState("setPrincipal", state -> {
+        UnitOfWork unit = unit();
+        if (!unit.readState(SessionState::principal).equals(Optional.ofNullable(principal))) {
+            new SessionLimits(units.runtime()).refuseEarly(principal, unit.storedPk());
+        }
+        unit.changeState("setPrincipal", state -> {
             state.setPrincipal(principal);
             return null;
         });

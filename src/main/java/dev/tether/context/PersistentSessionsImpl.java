@@ -3,19 +3,25 @@ package dev.tether.context;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
+import dev.tether.SessionEnded;
 import dev.tether.SessionStatistics;
 import dev.tether.SessionInfo;
+import dev.tether.SessionSummary;
 import dev.tether.spi.SessionRow;
 
 /** {@link PersistentSessions} over the store, with a unit of work of its own for each session it ends. */
 @ApplicationScoped
 class PersistentSessionsImpl implements PersistentSessions {
+
+    /** A handle is a session row's surrogate key, a UUID: a longer text names no session. */
+    private static final int MAX_HANDLE_LENGTH = 36;
 
     private SessionUnits units;
     private SessionPurge purge;
@@ -64,15 +70,58 @@ class PersistentSessionsImpl implements PersistentSessions {
     }
 
     @Override
+    public List<SessionSummary> findSummariesByPrincipal(String principal) {
+        SessionRuntime runtime = units.runtime();
+        Optional<String> currentPk = currentRow().map(SessionRow::pk);
+        return runtime.store().findFootprintsByPrincipal(principal, runtime.now()).stream()
+                .map(found -> new SessionSummary(SessionEvents.infoOf(found.row()), found.beanCount(),
+                        found.storedBytes(), currentPk.filter(found.row().pk()::equals).isPresent()))
+                .toList();
+    }
+
+    @Override
+    public boolean invalidateByHandle(String handle) {
+        return invalidateByHandle(handle, row -> true);
+    }
+
+    @Override
+    public boolean invalidateByHandle(String handle, String principal) {
+        return principal != null && invalidateByHandle(handle, row -> row.principal().filter(principal::equals)
+                .isPresent());
+    }
+
+    /** The caller's own session through its unit (so its response expires the cookie), any other one by its key. */
+    private boolean invalidateByHandle(String handle, Predicate<SessionRow> which) {
+        if (handle == null || handle.length() > MAX_HANDLE_LENGTH) {
+            return false;
+        }
+        long now = units.runtime().now();
+        Predicate<SessionRow> live = row -> row.expiresAt() > now;
+        Optional<SessionRow> current = currentRow().filter(row -> row.pk().equals(handle));
+        if (current.isPresent()) {
+            if (!live.and(which).test(current.get())) {
+                return false;
+            }
+            units.current().orElseThrow().invalidate(SessionEnded.Reason.OPERATOR);
+            return true;
+        }
+        return units.endStoredSession(handle, live.and(which), SessionEnded.Reason.OPERATOR);
+    }
+
+    private Optional<SessionRow> currentRow() {
+        return units.current().flatMap(UnitOfWork::storedRow);
+    }
+
+    @Override
     public int invalidateAll(String principal) {
         SessionRuntime runtime = units.runtime();
         List<SessionRow> rows = runtime.store().findByPrincipal(principal, runtime.now());
         Optional<String> currentPk = units.current().flatMap(UnitOfWork::storedPk);
         for (SessionRow row : rows) {
             if (currentPk.filter(row.pk()::equals).isPresent()) {
-                units.current().get().invalidate();
+                units.current().get().invalidate(SessionEnded.Reason.EVERYWHERE);
             } else {
-                units.endStoredSession(row.pk());
+                units.endStoredSession(row.pk(), SessionEnded.Reason.EVERYWHERE);
             }
         }
         return rows.size();

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import dev.tether.PurgeResult;
 import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
+import dev.tether.SessionEnded;
 import dev.tether.config.PurgeSettings;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
@@ -143,14 +144,14 @@ class SessionPurge {
     private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {
         int deleted = units.runtime().writes().call(() ->
                 store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now));
-        expired.forEach(units.runtime().events()::destroyed);
+        expired.forEach(row -> units.runtime().events().destroyed(row, SessionEnded.Reason.EXPIRED));
         return deleted;
     }
 
     /** Each session's beans are loaded and destroyed, so {@code @PreDestroy} runs: slower, and off by default. */
     private int endOneByOne(List<SessionRow> expired) {
         for (SessionRow row : expired) {
-            units.endStoredSession(row.pk());
+            units.endStoredSession(row.pk(), SessionEnded.Reason.EXPIRED);
         }
         return expired.size();
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.tether.SessionIdChanged;
 import dev.tether.config.TetherSettings;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionUpdate;
@@ -172,6 +173,18 @@ final class SessionState {
 
     boolean idChanged() {
         return idChanged;
+    }
+
+    /** What gave the session its new ID: a new principal, whether its own rule or the application rotated it. */
+    SessionIdChanged.Cause idChangeCause() {
+        return principalChanged ? SessionIdChanged.Cause.PRINCIPAL_CHANGED : SessionIdChanged.Cause.ROTATED;
+    }
+
+    /** The stored row as {@code update} leaves it: for the events that follow the write. */
+    SessionRow rowAfter(SessionUpdate update) {
+        long accessed = update.accessedAt() >= 0 ? update.accessedAt() : lastAccessedAt;
+        return new SessionRow(stored.pk(), SessionIds.hash(id), createdAt, accessed, timeouts().expiresAt(accessed),
+                idleTimeoutMillis, absoluteExpiresAt, principal);
     }
 
     /** The row of a new session, accessed at {@code now}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -20,9 +21,11 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import dev.tether.ConfigKeys;
+import dev.tether.SessionEnded;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.spi.BeanCodec;
 import dev.tether.config.TetherSettings;
+import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
 
 /**
@@ -143,13 +146,28 @@ public class SessionUnits {
 
     /**
      * Ends a session that is not the caller's: a unit of its own loads it, destroys its beans (so
-     * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed}.
+     * {@code @PreDestroy} runs with the bean's injections in place), deletes it and fires {@code @Destroyed} and
+     * {@link SessionEnded} with {@code reason}.
      */
-    void endStoredSession(String pk) {
+    void endStoredSession(String pk, SessionEnded.Reason reason) {
+        endStoredSession(pk, row -> true, reason);
+    }
+
+    /**
+     * Ends a stored session that is not the caller's, as {@link #endStoredSession(String, SessionEnded.Reason)}
+     * does, if its row passes {@code which}.
+     *
+     * @return whether a session was ended
+     */
+    boolean endStoredSession(String pk, Predicate<SessionRow> which, SessionEnded.Reason reason) {
         UnitOfWork unit = UnitOfWork.ofStored(runtime, pk);
         UnitOfWork hidden = extension.activeUnits().bind(unit);
         try {
-            unit.invalidate();
+            if (unit.storedRow().filter(which).isEmpty()) {
+                return false;
+            }
+            unit.invalidate(reason);
+            return true;
         } finally {
             unit.abandon();
             extension.activeUnits().restore(hidden);

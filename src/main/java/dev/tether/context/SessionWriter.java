@@ -1,6 +1,12 @@
 package dev.tether.context;
 
+import java.util.List;
+import java.util.Optional;
+
+import dev.tether.SessionEnded;
 import dev.tether.spi.LockedSession;
+import dev.tether.spi.PrincipalLimit;
+import dev.tether.spi.SessionChanges;
 import dev.tether.spi.SessionRow;
 
 /**
@@ -11,9 +17,11 @@ import dev.tether.spi.SessionRow;
 final class SessionWriter {
 
     private final SessionRuntime runtime;
+    private final SessionLimits limits;
 
     SessionWriter(SessionRuntime runtime) {
         this.runtime = runtime;
+        this.limits = new SessionLimits(runtime);
     }
 
     /**
@@ -25,29 +33,48 @@ final class SessionWriter {
             return plan.result();
         }
         SessionMetrics.Write measured = runtime.metrics().startWrite(plan.changes());
+        Optional<PrincipalLimit> limit = limits.of(plan.changes());
+        List<SessionRow> endedForRoom;
         try {
-            runtime.writes().run(() -> {
-                if (held != null) {
-                    held.save(plan.changes());
-                } else {
-                    runtime.store().save(plan.changes());
-                }
-            });
+            endedForRoom = runtime.writes().call(() -> limit.isPresent()
+                    ? save(plan.changes(), limit.get(), held)
+                    : save(plan.changes(), held));
         } catch (RuntimeException failure) {
             measured.failed(failure);
             throw failure;
         }
         measured.stored();
+        for (SessionRow ended : endedForRoom) {
+            runtime.metrics().sessionInvalidated();
+            runtime.events().destroyed(ended, SessionEnded.Reason.PRINCIPAL_LIMIT);
+        }
         if (plan.changes().created() != null) {
             runtime.events().created(plan.changes().created());
+        }
+        if (plan.idChange() != null) {
+            runtime.events().idChanged(plan.idChange().row(), plan.idChange().cause());
         }
         return plan.result();
     }
 
-    /** Deletes an ended session (its beans go with it) and fires {@code @Destroyed}. */
-    void end(SessionRow ended) {
+    private List<SessionRow> save(SessionChanges changes, LockedSession held) {
+        if (held != null) {
+            held.save(changes);
+        } else {
+            runtime.store().save(changes);
+        }
+        return List.of();
+    }
+
+    /** A login under a limit: the store ends the principal's oldest sessions, or refuses, in the same transaction. */
+    private List<SessionRow> save(SessionChanges changes, PrincipalLimit limit, LockedSession held) {
+        return held != null ? held.save(changes, limit) : runtime.store().save(changes, limit);
+    }
+
+    /** Deletes an ended session (its beans go with it) and fires {@code @Destroyed} and {@link SessionEnded}. */
+    void end(SessionRow ended, SessionEnded.Reason reason) {
         runtime.writes().run(() -> runtime.store().delete(ended.pk()));
         runtime.metrics().sessionInvalidated();
-        runtime.events().destroyed(ended);
+        runtime.events().destroyed(ended, reason);
     }
 }

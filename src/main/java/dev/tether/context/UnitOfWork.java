@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.spi.CreationalContext;
 
+import dev.tether.SessionEnded;
 import dev.tether.spi.LockedSession;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.StoredBean;
@@ -133,6 +134,14 @@ final class UnitOfWork {
         }
     }
 
+    /** The stored session's row as this unit loaded it (loading it now if it has not yet), if there is one. */
+    Optional<SessionRow> storedRow() {
+        ensureLoaded();
+        synchronized (lock) {
+            return Optional.ofNullable(stored).map(StoredSession::row);
+        }
+    }
+
     private void checkOpen(String what) {
         if (closed) {
             throw new IllegalStateException("Tether: " + what + " after the persistent session of this unit of work "
@@ -140,11 +149,17 @@ final class UnitOfWork {
         }
     }
 
+    /** The application's {@code invalidate()}: a logout. */
+    void invalidate() {
+        invalidate(SessionEnded.Reason.INVALIDATED);
+    }
+
     /**
      * Ends the session: destroys its beans (so {@code @PreDestroy} runs), deletes it and fires
-     * {@code @Destroyed}. A later access in this unit starts a fresh session.
+     * {@code @Destroyed} and {@link SessionEnded} with {@code reason}. A later access in this unit starts a fresh
+     * session.
      */
-    void invalidate() {
+    void invalidate(SessionEnded.Reason reason) {
         ensureLoaded();
         SessionRow ended;
         synchronized (lock) {
@@ -158,7 +173,7 @@ final class UnitOfWork {
         if (ended != null) {
             // the lock of a serialize session is this unit's own transaction: release it before deleting the row
             sessionLock.release(runtime.writes());
-            writer.end(ended);
+            writer.end(ended, reason);
         }
     }
 

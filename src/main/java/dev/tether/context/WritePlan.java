@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tether.ConcurrencyPolicy;
+import dev.tether.SessionIdChanged;
 import dev.tether.spi.SessionChanges;
 import dev.tether.spi.SessionChanges.BeanWrite;
 import dev.tether.spi.SessionRow;
@@ -13,11 +14,20 @@ import dev.tether.spi.SessionUpdate;
 import dev.tether.spi.StoredSession;
 
 /**
- * What write-back sends to the store ({@code null}: nothing) and what the client is told once it is stored: made
- * from the unit's beans, encoded now, and its session state, with the size limits applied. A new session is stored
- * only when a bean differs from how it was created or the session must be (an ID handed out, a login).
+ * What write-back sends to the store ({@code null}: nothing), what the client is told once it is stored, and the new
+ * ID it announces ({@code null}: none): made from the unit's beans, encoded now, and its session state, with the size
+ * limits applied. A new session is stored only when a bean differs from how it was created or the session must be
+ * (an ID handed out, a login).
  */
-record WritePlan(SessionChanges changes, WriteBack result) {
+record WritePlan(SessionChanges changes, WriteBack result, IdChange idChange) {
+
+    /** A stored session's new ID: the row as the plan leaves it, and what changed the ID. */
+    record IdChange(SessionRow row, SessionIdChanged.Cause cause) {
+    }
+
+    WritePlan(SessionChanges changes, WriteBack result) {
+        this(changes, result, null);
+    }
 
     /** Every bean the unit holds, encoded now, beside its encoding as loaded. */
     static List<ChangeSet.Encoded> encode(SessionRuntime runtime, BeanInstances beans) {
@@ -49,8 +59,11 @@ record WritePlan(SessionChanges changes, WriteBack result) {
         SessionUpdate update = state.update(now, runtime.settings().touchInterval().toMillis());
         SessionChanges changes = SessionChanges.updating(update, changed.inserts(), changed.updates(),
                 changed.deletes());
-        return new WritePlan(changes.isEmpty() ? null : changes,
-                state.idChanged() ? WriteBack.sendId(state.id()) : WriteBack.NOTHING);
+        if (!state.idChanged()) {
+            return new WritePlan(changes.isEmpty() ? null : changes, WriteBack.NOTHING);
+        }
+        return new WritePlan(changes, WriteBack.sendId(state.id()),
+                new IdChange(state.rowAfter(update), state.idChangeCause()));
     }
 
     private static boolean versionChecked(SessionRuntime runtime, String key) {

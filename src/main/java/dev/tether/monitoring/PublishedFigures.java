@@ -30,7 +30,8 @@ final class PublishedFigures {
             new Count("tether.sessions.new", "new sessions stored", SessionStatistics::sessionsCreated),
             new Count("tether.sessions.written", "write-backs to a stored session that wrote something",
                     SessionStatistics::sessionsWritten),
-            new Count("tether.sessions.invalidated", "stored sessions ended through invalidate() or invalidateAll",
+            new Count("tether.sessions.invalidated", "stored sessions ended through invalidate(), invalidateAll, "
+                    + "invalidateByHandle or the per-principal limit",
                     SessionStatistics::sessionsInvalidated),
             new Count("tether.sessions.purged", "expired sessions deleted by purges on this node",
                     SessionStatistics::sessionsPurged),

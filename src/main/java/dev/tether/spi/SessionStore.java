@@ -32,11 +32,41 @@ public interface SessionStore {
      */
     void save(SessionChanges changes);
 
+    /**
+     * Applies changes that give a session a principal (a login) within {@code limit}: the principal's other live
+     * sessions beyond the limit are deleted, oldest first, in the same transaction, or the save is refused and
+     * nothing is written. Two overlapping logins of one principal must not both pass: Tether's store takes a lock
+     * that every such save waits for. This default runs the steps one after the other, which overlapping logins can
+     * pass together; a store that can lock should override it.
+     *
+     * @return the rows of the sessions ended to make room, oldest first
+     * @throws dev.tether.TooManySessionsException when the policy refuses the login; nothing is written
+     * @throws dev.tether.SessionConflictException as {@link #save(SessionChanges)}
+     */
+    default List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+        List<SessionRow> ended = limit.toEnd(findByPrincipal(limit.principal(), limit.now()).stream()
+                .filter(row -> !row.pk().equals(changes.sessionPk())).toList());
+        ended.forEach(row -> delete(row.pk()));
+        save(changes);
+        return ended;
+    }
+
     /** Deletes the session and its beans. */
     void delete(String pk);
 
     /** Rows of live sessions of this principal, oldest first, without their beans. */
     List<SessionRow> findByPrincipal(String principal, long now);
+
+    /**
+     * Rows of live sessions of this principal with how many beans each stores and how large they are, oldest
+     * first. The default loads each session whole; a store that can add the sizes up in its query should.
+     */
+    default List<SessionFootprint> findFootprintsByPrincipal(String principal, long now) {
+        return findByPrincipal(principal, now).stream()
+                .flatMap(row -> loadByPk(row.pk()).filter(found -> found.row().expiresAt() > now).stream())
+                .map(SessionFootprint::of)
+                .toList();
+    }
 
     /** The row of a live session, without its beans. */
     Optional<SessionRow> find(String idHash, long now);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.PersistenceException;
+import dev.tether.spi.SessionFootprint;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.StoredBean;
 import dev.tether.spi.StoredSession;
@@ -42,6 +43,11 @@ final class SessionRows {
     static SessionRow toSessionRow(Object[] columns) {
         return new SessionRow(text(columns[0]), text(columns[1]), number(columns[2]), number(columns[3]),
                 number(columns[4]), number(columns[5]), number(columns[6]), Optional.ofNullable(text(columns[7])));
+    }
+
+    /** A row of {@link SessionSql#findFootprintsByPrincipal}: the session columns, its bean count, its bytes. */
+    static SessionFootprint toFootprint(Object[] columns) {
+        return new SessionFootprint(toSessionRow(columns), Math.toIntExact(number(columns[8])), number(columns[9]));
     }
 
     /** A bean row of {@link SessionSql#beansOf}. */

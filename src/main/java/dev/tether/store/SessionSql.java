@@ -23,6 +23,9 @@ final class SessionSql {
     private static final String SESSION_COLUMNS = "s.session_pk, s.id_hash, s.created_at, s.last_accessed_at, "
             + "s.expires_at, s.idle_timeout_ms, s.absolute_expires_at, s.principal";
 
+    /** The lease row whose lock serializes the logins that count a principal's sessions, on every node. */
+    static final String LOGIN_LOCK = "logins";
+
     private final Dialect dialect;
     private final String sessionTable;
     private final String beanTable;
@@ -81,6 +84,48 @@ final class SessionSql {
     Sql findByPrincipal(String principal, long now) {
         return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.principal = ")
                 .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * {@link #findByPrincipal}'s rows, each followed by its number of beans and their states' total length (the
+     * database's length function, from {@code dialect}): subqueries rather than a GROUP BY over every column.
+     */
+    Sql findFootprintsByPrincipal(String principal, long now) {
+        String ofThisSession = " FROM " + beanTable + " b WHERE b.session_pk = s.session_pk)";
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + ", (SELECT COUNT(*)" + ofThisSession
+                        + ", (SELECT COALESCE(SUM(" + dialect.length("b.state_bytes") + "), 0)" + ofThisSession
+                        + " FROM " + sessionTable + " s WHERE s.principal = ")
+                .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * The principal's live sessions other than {@code exceptPk}, oldest first: those a login counts against the
+     * limit. Not locked: every login waits for {@link #takeLoginLock} first.
+     */
+    Sql findOthersOfPrincipal(String principal, long now, String exceptPk) {
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.principal = ")
+                .value(principal).append(" AND s.expires_at > ").value(now).append(" AND s.session_pk <> ")
+                .value(exceptPk).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * Takes the row lock every login under a session limit waits for, until its transaction ends. The column
+     * changes, so that MySQL drivers that count changed rows count it.
+     */
+    Sql takeLoginLock() {
+        return new Sql.Builder().append("UPDATE " + leaseTable + " SET held_until = held_until + 1 WHERE lease_name = ")
+                .value(LOGIN_LOCK).build();
+    }
+
+    Sql countLoginLock() {
+        return new Sql.Builder().append("SELECT COUNT(*) FROM " + leaseTable + " WHERE lease_name = ").value(LOGIN_LOCK)
+                .build();
+    }
+
+    /** The row of {@link #takeLoginLock}, added on the first login under a limit: the schema scripts do not have it. */
+    Sql insertLoginLock() {
+        return new Sql.Builder().append("INSERT INTO " + leaseTable + " (lease_name, holder, held_until) VALUES (")
+                .value(LOGIN_LOCK).append(", NULL, 0)").build();
     }
 
     Sql countLive(long now) {

@@ -1,7 +1,11 @@
 package dev.tether.store;
 
+import java.util.List;
+
 import dev.tether.SessionConflictException;
+import dev.tether.spi.PrincipalLimit;
 import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionUpdate;
 
 /**
@@ -18,6 +22,28 @@ final class SessionWrites {
 
     SessionWrites(SessionSql sql) {
         this.sql = sql;
+    }
+
+    /**
+     * Makes room for a login within its principal's limit: waits for the login lock, so that overlapping logins on any
+     * node count one after the other, then ends the principal's oldest other sessions beyond the limit, or refuses.
+     * The count reads after the lock is granted, so it sees every login committed before (a transaction's snapshot
+     * starts with its first read, on MariaDB's repeatable read too).
+     *
+     * @return the rows of the sessions ended
+     * @throws dev.tether.TooManySessionsException when the policy refuses; the caller rolls back
+     */
+    List<SessionRow> makeRoom(StatementRunner runner, String sessionPk, PrincipalLimit limit) {
+        if (runner.update(sql.takeLoginLock()) == 0) {
+            throw new IllegalStateException("Tether: the row '" + SessionSql.LOGIN_LOCK + "' of the lease table is missing");
+        }
+        List<SessionRow> others = runner.rows(sql.findOthersOfPrincipal(limit.principal(), limit.now(),
+                sessionPk)).stream().map(SessionRows::toSessionRow).toList();
+        List<SessionRow> ended = limit.toEnd(others);
+        for (SessionRow row : ended) {
+            runner.update(sql.deleteSession(row.pk()));
+        }
+        return ended;
     }
 
     void apply(StatementRunner runner, SessionChanges changes) {

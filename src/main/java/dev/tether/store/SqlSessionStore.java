@@ -9,7 +9,9 @@ import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.config.StoreKind;
 import dev.tether.spi.LockedSession;
+import dev.tether.spi.PrincipalLimit;
 import dev.tether.spi.SessionChanges;
+import dev.tether.spi.SessionFootprint;
 import dev.tether.spi.SessionRow;
 import dev.tether.spi.SessionStore;
 import dev.tether.spi.StoredBean;
@@ -29,6 +31,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     private final SessionSql sql;
     private final SessionWrites writes;
     private final int timeoutSeconds;
+    private volatile boolean loginLockExists;
 
     /**
      * @param timeoutSeconds how long any statement may run (0: no limit), but the serialize lock's, which waits for
@@ -76,6 +79,12 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
+    public List<SessionFootprint> findFootprintsByPrincipal(String principal, long now) {
+        return read(runner -> runner.rows(sql.findFootprintsByPrincipal(principal, now)).stream()
+                .map(SessionRows::toFootprint).toList());
+    }
+
+    @Override
     public long countLive(long now) {
         return read(runner -> ((Number) runner.rows(sql.countLive(now)).get(0)[0]).longValue());
     }
@@ -96,6 +105,40 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
             writes.apply(runner, changes);
             return null;
         });
+    }
+
+    /** One transaction: the login lock, the principal's oldest sessions beyond the limit deleted, the changes. */
+    @Override
+    public List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+        ensureLoginLock();
+        return write(runner -> {
+            List<SessionRow> ended = writes.makeRoom(runner, changes.sessionPk(), limit);
+            writes.apply(runner, changes);
+            return ended;
+        });
+    }
+
+    /**
+     * Adds the login lock's row on the first login under a limit, in a transaction of its own; a node that adds it
+     * at the same moment wins, which is as good.
+     */
+    private void ensureLoginLock() {
+        if (loginLockExists) {
+            return;
+        }
+        try {
+            binding.inTransaction(timeoutSeconds, runner -> {
+                if (((Number) runner.rows(sql.countLoginLock()).get(0)[0]).longValue() == 0) {
+                    runner.update(sql.insertLoginLock());
+                }
+                return null;
+            });
+        } catch (StoreFailure e) {
+            if (!dialect.isConflict(e.sqlException())) {
+                throw unavailable(e);
+            }
+        }
+        loginLockExists = true;
     }
 
     /**
@@ -187,6 +230,22 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
             try {
                 writes.apply(tx.runner(timeoutSeconds), changes);
                 tx.commit();
+            } catch (StoreFailure e) {
+                throw failureOf(e);
+            } finally {
+                tx.close();
+            }
+        }
+
+        @Override
+        public List<SessionRow> save(SessionChanges changes, PrincipalLimit limit) {
+            ensureLoginLock();
+            try {
+                StatementRunner runner = tx.runner(timeoutSeconds);
+                List<SessionRow> ended = writes.makeRoom(runner, changes.sessionPk(), limit);
+                writes.apply(runner, changes);
+                tx.commit();
+                return ended;
             } catch (StoreFailure e) {
                 throw failureOf(e);
             } finally {

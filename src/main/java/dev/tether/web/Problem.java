@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import dev.tether.SessionConflictException;
 import dev.tether.SessionStoreUnavailableException;
 import dev.tether.SessionTooLargeException;
+import dev.tether.TooManySessionsException;
 
 /**
  * An {@code application/problem+json} body (RFC 9457) for the failures Tether maps to HTTP, written by hand so
@@ -24,6 +25,11 @@ record Problem(int status, String title, String detail, String incident) {
     static final String RETRY_AFTER_SECONDS = "5";
 
     static Problem of(Throwable failure) {
+        if (failure instanceof TooManySessionsException) {
+            return new Problem(409, "Too many sessions",
+                    "This user already has as many sessions as the server allows; log out of one of them and log "
+                            + "in again. Nothing of this request was saved.", null);
+        }
         if (failure instanceof SessionConflictException) {
             return new Problem(409, "Session changed concurrently",
                     "Another request of this session changed the same data first; nothing of this request was "

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.json.bind.Jsonb;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.tether.support.db.PostgresqlServer;
 import dev.tether.it.support.Client;
+import dev.tether.it.support.Polling;
 import dev.tether.it.support.RequestStream;
-import dev.tether.it.support.Wars;
+import dev.tether.it.support.TwoNodesOnPostgresql;
 import dev.tether.it.support.WildFlyNode;
 
 /**
@@ -43,49 +42,34 @@ class SeveralNodesIT {
 
     private static final String APP = "several";
     private static final String SESSION = "SESSION_ID";
-    private static final int DATABASE_PORT = Integer.getInteger("it.nodes.postgresql.port", 15433);
-    private static final int NODE_1_OFFSET = Integer.getInteger("it.node1.offset", 600);
-    private static final int NODE_2_OFFSET = Integer.getInteger("it.node2.offset", 700);
     private static final Jsonb JSON = JsonbBuilder.create();
 
     /** A thread per concurrent task: the common pool may have fewer threads than the test has clients and servers. */
     private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
-    private static PostgresqlServer database;
+    private static TwoNodesOnPostgresql nodes;
     private static WildFlyNode node1;
     private static WildFlyNode node2;
 
     @BeforeAll
     static void startTwoServersOnOneDatabase() {
-        database = PostgresqlServer.start(DATABASE_PORT);
-        var war = Wars.appOnPostgresql(APP, database.jdbcUrl(), database.user());
-        node1 = new WildFlyNode("node-1", NODE_1_OFFSET, war);
-        node2 = new WildFlyNode("node-2", NODE_2_OFFSET, war);
-        startBoth();
+        nodes = new TwoNodesOnPostgresql(APP, "", THREADS);
+        node1 = nodes.node1();
+        node2 = nodes.node2();
     }
 
     /** Brings back a server that an earlier test killed. */
     @BeforeEach
     void bothServersRunning() {
-        startBoth();
+        nodes.startBoth();
     }
 
     @AfterAll
     static void stopEverything() {
         THREADS.shutdownNow();
-        for (WildFlyNode node : new WildFlyNode[] {node1, node2}) {
-            if (node != null) {
-                node.stop();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private static void startBoth() {
-        CompletableFuture.allOf(CompletableFuture.runAsync(node1::start, THREADS),
-                CompletableFuture.runAsync(node2::start, THREADS)).join();
     }
 
     @Test
@@ -167,7 +151,7 @@ class SeveralNodesIT {
                 new RequestStream(node2));
         List<CompletableFuture<Void>> running = streams.stream()
                 .map(stream -> CompletableFuture.runAsync(stream, THREADS)).toList();
-        awaitUntil(() -> streams.stream().allMatch(s -> s.acknowledged().size() >= 10)
+        Polling.awaitUntil(() -> streams.stream().allMatch(s -> s.acknowledged().size() >= 10)
                 || running.stream().anyMatch(CompletableFuture::isDone));
 
         node2.kill();
@@ -199,7 +183,7 @@ class SeveralNodesIT {
     private static List<HttpResponse<String>> atOnce(HeldRequest... requests) {
         for (HeldRequest request : requests) {
             Client gates = new Client(request.node().url());
-            awaitUntil(() -> request.response().isDone()
+            Polling.awaitUntil(() -> request.response().isDone()
                     || gates.get("api/cluster/gate/" + request.gate()).body().equals("true"));
         }
         for (HeldRequest request : requests) {
@@ -207,21 +191,5 @@ class SeveralNodesIT {
         }
         return Arrays.stream(requests).map(r -> r.response().orTimeout(60, TimeUnit.SECONDS).join())
                 .toList();
-    }
-
-    /** Polls a condition for at most a minute; a condition still false then fails the test. */
-    private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still waiting after 60 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -75,6 +75,15 @@ class DialectStatementsTest {
     }
 
     @Test
+    void theSizeOfAPrincipalsSessionsIsAddedUpWithEachDatabasesFunction() {
+        assertThat(statements(Dialect.ORACLE).findFootprintsByPrincipal("alice", 1).jdbcText())
+                .contains("(SELECT COALESCE(SUM(DBMS_LOB.GETLENGTH(b.state_bytes)), 0) FROM tether_bean b "
+                        + "WHERE b.session_pk = s.session_pk)");
+        assertThat(statements(Dialect.SQLSERVER).findFootprintsByPrincipal("alice", 1).jdbcText())
+                .contains("SUM(DATALENGTH(b.state_bytes))");
+    }
+
+    @Test
     void aPurgeBatchIsCutIntoTheInListsEachDatabaseAccepts() {
         List<String> pks = IntStream.range(0, 2500).mapToObj(i -> "pk" + i).toList();
 

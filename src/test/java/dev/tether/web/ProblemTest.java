@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.tether.SessionConflictException;
+import dev.tether.TooManySessionsException;
 import dev.tether.spi.UnwritableStateException;
 import dev.tether.support.CapturedLog;
 
@@ -35,5 +36,14 @@ class ProblemTest {
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.incident()).isNull();
         assertThat(problem.json()).doesNotContain("incident", "com.example");
+    }
+
+    @Test
+    void aRefusedLoginIsAConflictThatNamesNeitherTheUserNorTheLimit() {
+        Problem problem = Problem.of(new TooManySessionsException("alice@example.com", 3));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.title()).isEqualTo("Too many sessions");
+        assertThat(problem.json()).doesNotContain("alice", "incident");
     }
 }

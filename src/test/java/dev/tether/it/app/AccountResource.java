@@ -1,6 +1,7 @@
 package dev.tether.it.app;
 
 import java.security.Principal;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,26 @@ public class AccountResource {
     @Path("sessions")
     public int sessionsOfCaller() {
         return sessions.findByPrincipal(whoAmI()).size();
+    }
+
+    /**
+     * The account page's list: one line per session of the caller, oldest first, with its handle, whether it is
+     * this session, and how many bytes it stores.
+     */
+    @GET
+    @Path("sessions/list")
+    public String sessionListOfCaller() {
+        return sessions.findSummariesByPrincipal(whoAmI()).stream()
+                .map(summary -> summary.session().handle() + " " + (summary.current() ? "current" : "other") + " "
+                        + summary.storedBytes())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The account page's "end" button: ends one of the caller's sessions; answers whether it ended one. */
+    @POST
+    @Path("sessions/end")
+    public boolean endSessionOfCaller(@QueryParam("handle") String handle) {
+        return sessions.invalidateByHandle(handle, whoAmI());
     }
 
     /** "Log out everywhere". */

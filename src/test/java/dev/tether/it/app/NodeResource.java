@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.tether.PersistentSession;
+
 /** Resources for the tests with several servers: which server answered, and requests held at a {@link Gate}. */
 @Path("cluster")
 @RequestScoped
@@ -23,6 +25,8 @@ public class NodeResource {
     Tally tally;
     @Inject
     Gate gate;
+    @Inject
+    PersistentSession session;
 
     /** The name the test gave this server; touches no persistent bean. */
     @GET
@@ -48,6 +52,16 @@ public class NodeResource {
         tally.increment();
         gate.passWhenOpen(name);
         return tally.getValue();
+    }
+
+    /** A login held at the gate after the session took the principal, before it is written back. */
+    @POST
+    @Path("gated/login")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String logInWhenOpen(@QueryParam("user") String user, @QueryParam("gate") String name) {
+        session.setPrincipal(user);
+        gate.passWhenOpen(name);
+        return user;
     }
 
     @GET

@@ -95,6 +95,11 @@ public final class Wars {
      * connection; the password is there because Payara's pool refuses a data source without one.
      */
     public static WebArchive appOnPostgresql(String name, String jdbcUrl, String user) {
+        return appOnPostgresql(name, jdbcUrl, user, "");
+    }
+
+    /** {@link #appOnPostgresql(String, String, String)} with {@code config} added to its settings. */
+    public static WebArchive appOnPostgresql(String name, String jdbcUrl, String user, String config) {
         String webXml = """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -107,7 +112,7 @@ public final class Wars {
                   </data-source>
                 </web-app>
                 """.formatted(jdbcUrl, user);
-        return app(name, "tether.datasource=java:app/jdbc/sessions\n")
+        return app(name, "tether.datasource=java:app/jdbc/sessions\n" + config)
                 .addClasses(NodeResource.class, Gate.class)
                 .setWebXML(new StringAsset(webXml))
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
