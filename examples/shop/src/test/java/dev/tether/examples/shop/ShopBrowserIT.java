@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
@@ -96,6 +97,31 @@ class ShopBrowserIT {
             assertThat(othersShop.cartLines()).hasCount(0);
             assertThat(othersShop.emptyCartNotice()).isVisible();
             othersShop.screenshot(SCREENSHOTS.resolve("another-visitor.png"));
+        }
+    }
+
+    @Test
+    void aUserEndsTheSessionOfAnotherBrowserFromTheList(ShopServer server) {
+        try (BrowserContext phone = browser.newContext(); BrowserContext laptop = browser.newContext()) {
+            ShopPage onPhone = new ShopPage(phone.newPage()).open(server.url());
+            onPhone.logIn("bob", "builder");
+            assertThat(onPhone.who()).hasText("Signed in as bob");
+            ShopPage onLaptop = new ShopPage(laptop.newPage()).open(server.url());
+            onLaptop.logIn("bob", "builder");
+            assertThat(onLaptop.sessions()).hasCount(2);
+            assertThat(onLaptop.sessions().filter(new Locator.FilterOptions().setHasText("This browser")))
+                    .hasCount(1);
+            onLaptop.screenshot(SCREENSHOTS.resolve("two-sessions.png"));
+
+            onLaptop.endTheOtherSession();
+
+            assertThat(onLaptop.sessions()).hasCount(1);
+            assertThat(onLaptop.sessions()).containsText("This browser");
+            onPhone.reload();
+            assertThat(onPhone.who()).hasText("Not signed in");
+            assertThat(onPhone.sessionsSection()).isHidden();
+            onLaptop.reload();
+            assertThat(onLaptop.who()).hasText("Signed in as bob");
         }
     }
 }

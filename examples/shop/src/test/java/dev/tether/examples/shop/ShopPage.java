@@ -62,6 +62,21 @@ final class ShopPage {
         return page.locator("#cart-empty");
     }
 
+    /** "Where you are signed in", shown only to a signed-in user. */
+    Locator sessionsSection() {
+        return page.locator("#sessions-section");
+    }
+
+    /** The lines of "Where you are signed in": one per session of the user. */
+    Locator sessions() {
+        return page.locator("#sessions li");
+    }
+
+    /** Clicks "End" on the line of another browser's session (there must be exactly one). */
+    void endTheOtherSession() {
+        sessions().filter(new Locator.FilterOptions().setHasText("Another browser")).locator("button").click();
+    }
+
     void screenshot(Path file) {
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
