@@ -2,6 +2,7 @@ package dev.tether.context;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -136,11 +137,12 @@ class SessionPurge {
         }
     }
 
+    /** {@code @Destroyed} only for the rows this batch deleted: another node may have purged some of them first. */
     private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {
-        int deleted = units.runtime().writes().call(() ->
-                store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now));
-        expired.forEach(units.runtime().events()::destroyed);
-        return deleted;
+        Set<String> deleted = Set.copyOf(units.runtime().writes().call(() ->
+                store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now)));
+        expired.stream().filter(row -> deleted.contains(row.pk())).forEach(units.runtime().events()::destroyed);
+        return deleted.size();
     }
 
     /** Each session's beans are loaded and destroyed, so {@code @PreDestroy} runs: slower, and off by default. */

@@ -83,13 +83,24 @@ final class SessionSql {
                 .value(now).append(" ORDER BY s.expires_at").build();
     }
 
-    static Sql deleteExpired(List<String> pks, long now) {
-        Sql.Builder sql = new Sql.Builder().append("DELETE FROM tether_session WHERE expires_at <= ").value(now)
-                .append(" AND session_pk IN (");
-        for (int i = 0; i < pks.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").value(pks.get(i));
+    /** Those of the sessions that are still expired, locked until the end of the transaction. */
+    static Sql lockExpired(Dialect dialect, List<String> pks, long now) {
+        Sql.Builder sql = new Sql.Builder().append("SELECT s.session_pk FROM " + dialect.lockedTable("tether_session s")
+                + " WHERE s.expires_at <= ").value(now).append(" AND s.session_pk IN (");
+        return inList(sql, pks).append(")" + dialect.lockClause()).build();
+    }
+
+    /** Sessions by their keys; their beans go with them through the foreign key's ON DELETE CASCADE. */
+    static Sql deleteSessions(List<String> pks) {
+        return inList(new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk IN ("), pks)
+                .append(")").build();
+    }
+
+    private static Sql.Builder inList(Sql.Builder sql, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").value(values.get(i));
         }
-        return sql.append(")").build();
+        return sql;
     }
 
     static Sql acquireLease(String name, String holder, long now, long until) {

@@ -25,6 +25,9 @@ class DialectStatementsTest {
                     .as(dialect.name())
                     .contains(" FROM tether_session s WHERE s.id_hash = ? AND s.expires_at > ?")
                     .endsWith(" FOR UPDATE");
+            assertThat(SessionSql.lockExpired(dialect, List.of("pk"), 1).jdbcText()).as(dialect.name())
+                    .contains(" FROM tether_session s WHERE s.expires_at <= ? AND s.session_pk IN (?)")
+                    .endsWith(" FOR UPDATE");
         }
     }
 
@@ -32,6 +35,9 @@ class DialectStatementsTest {
     void sqlServerLocksTheRowWithATableHintInstead() {
         assertThat(SessionSql.findLiveForUpdate(Dialect.SQLSERVER, "h", 1).jdbcText())
                 .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.id_hash = ? AND s.expires_at > ?")
+                .doesNotContain("FOR UPDATE");
+        assertThat(SessionSql.lockExpired(Dialect.SQLSERVER, List.of("pk"), 1).jdbcText())
+                .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.expires_at <= ?")
                 .doesNotContain("FOR UPDATE");
     }
 
@@ -53,7 +59,8 @@ class DialectStatementsTest {
         assertThat(Dialect.SQLSERVER.inLists(pks)).extracting(List::size).containsExactly(2000, 500);
         assertThat(Dialect.POSTGRESQL.inLists(pks)).extracting(List::size).containsExactly(2500);
         assertThat(Dialect.ORACLE.inLists(pks).stream().flatMap(List::stream).toList()).isEqualTo(pks);
-        assertThat(SessionSql.deleteExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters()).hasSize(2001);
+        assertThat(SessionSql.lockExpired(Dialect.SQLSERVER, Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters())
+                .hasSize(2001);
     }
 
     @Test
