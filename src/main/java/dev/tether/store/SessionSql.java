@@ -115,6 +115,23 @@ final class SessionSql {
                 .append(" AND holder = ").value(holder).append(" AND held_until = ").value(until).build();
     }
 
+    /** The live session's row, locked until the end of the transaction, the way {@code dialect} asks for it. */
+    static Sql lockSession(Dialect dialect, String pk, long now) {
+        return new Sql.Builder().append("SELECT s.session_pk FROM " + dialect.lockedTable("tether_session s")
+                + " WHERE s.session_pk = ").value(pk).append(" AND s.expires_at > ").value(now)
+                .append(dialect.lockClause()).build();
+    }
+
+    /** The bytes the session's beans take as stored, but for those of {@code keys}: the ones a write replaces. */
+    static Sql storedBytesBesides(Dialect dialect, String pk, List<String> keys) {
+        Sql.Builder sql = new Sql.Builder().append("SELECT COALESCE(SUM(" + dialect.length("b.state_bytes")
+                + "), 0) FROM tether_bean b WHERE b.session_pk = ").value(pk);
+        if (!keys.isEmpty()) {
+            inList(sql.append(" AND b.bean_key NOT IN ("), keys).append(")");
+        }
+        return sql.build();
+    }
+
     /** The session row; its beans go with it through the foreign key's ON DELETE CASCADE. */
     static Sql deleteSession(String pk) {
         return new Sql.Builder().append("DELETE FROM tether_session WHERE session_pk = ").value(pk).build();

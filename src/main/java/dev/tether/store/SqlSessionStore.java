@@ -85,7 +85,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     @Override
     public void save(SessionChanges changes) {
         write(runner -> {
-            SessionWrites.apply(runner, changes);
+            SessionWrites.apply(runner, dialect, changes, false);
             return null;
         });
     }
@@ -186,7 +186,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         @Override
         public void save(SessionChanges changes) {
             try {
-                SessionWrites.apply(tx.runner(0), changes);
+                SessionWrites.apply(tx.runner(0), dialect, changes, true);
                 tx.commit();
             } catch (StoreFailure e) {
                 throw failureOf(e);

@@ -22,6 +22,7 @@ public final class StatementCounter {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
     private final AtomicReference<Interleaved> interleaved = new AtomicReference<>();
+    private final AtomicReference<Interleaved> rightAfter = new AtomicReference<>();
 
     public DataSource wrap(DataSource target) {
         return proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection c
@@ -42,6 +43,7 @@ public final class StatementCounter {
                     Object r = m.invoke(statement, a);
                     if (executes) {
                         statements.add(text);
+                        runRightAfter(text);
                     }
                     return r;
                 } catch (InvocationTargetException e) {
@@ -58,6 +60,21 @@ public final class StatementCounter {
      */
     public void interleave(String after, Runnable action) {
         interleaved.set(new Interleaved(after, action, new AtomicBoolean()));
+    }
+
+    /**
+     * Runs {@code action} once, right after the first statement starting with {@code statement} has run, on the
+     * thread that ran it (inside its transaction, if it has one): what another request does meanwhile.
+     */
+    public void rightAfter(String statement, Runnable action) {
+        rightAfter.set(new Interleaved(statement, action, new AtomicBoolean()));
+    }
+
+    private void runRightAfter(String sql) {
+        Interleaved next = rightAfter.get();
+        if (next != null && sql.startsWith(next.after()) && rightAfter.compareAndSet(next, null)) {
+            next.action().run();
+        }
     }
 
     private void runInterleaved(String sql) {
