@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -146,6 +147,21 @@ class SizeLimitsTest {
                     .isEqualTo("0/1500");
             assertThat(log.warnings()).isEmpty();
         }
+    }
+
+    @Test
+    void onlyAWriteInWhichABeanGrowsCountsTheStoredSessionInItsTransaction() {
+        String id = units.run(null, () -> basket.setFoo("ab")).idToSend().orElseThrow();
+        storage.statements().reset();
+
+        units.run(id, () -> basket.setFoo("cd"));
+        List<String> sameSize = storage.statements().statements();
+        storage.statements().reset();
+        units.run(id, () -> basket.setFoo("longer"));
+        List<String> grown = storage.statements().statements();
+
+        assertThat(sameSize).hasSize(2).noneMatch(sql -> sql.contains("SUM("));
+        assertThat(grown).hasSize(4).filteredOn(sql -> sql.contains("SUM(")).hasSize(1);
     }
 
     @Test
