@@ -80,6 +80,14 @@ public final class JsonbCodec implements BeanCodec {
 
     @Override
     public byte[] encode(Object bean) {
+        if (writesFieldsOf(bean.getClass())) {
+            BackReferences.in(bean, jsonFields(bean.getClass())).ifPresent(path -> {
+                throw new UnwritableStateException(bean.getClass().getName() + " cannot be written as JSON: the "
+                        + "value at " + path + " is an object that holds it (a back-reference, a cycle), and JSON "
+                        + "holds no cycle; mark the back-reference transient or @JsonbTransient, or store the bean "
+                        + "with @StoreAs(StoreAs.Format.JAVA)", null);
+            });
+        }
         try {
             String json = writesFieldsOf(bean.getClass()) ? fieldsAsJson(bean) : jsonb.toJson(bean);
             return json.getBytes(StandardCharsets.UTF_8);

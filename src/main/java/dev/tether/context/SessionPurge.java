@@ -2,6 +2,7 @@ package dev.tether.context;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -141,11 +142,13 @@ class SessionPurge {
         }
     }
 
+    /** {@code @Destroyed} only for the rows this batch deleted: another node may have purged some of them first. */
     private int deleteBatch(SessionStore store, List<SessionRow> expired, long now) {
-        int deleted = units.runtime().writes().call(() ->
-                store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now));
-        expired.forEach(row -> units.runtime().events().destroyed(row, SessionEnded.Reason.EXPIRED));
-        return deleted;
+        Set<String> deleted = Set.copyOf(units.runtime().writes().call(() ->
+                store.deleteExpired(expired.stream().map(SessionRow::pk).toList(), now)));
+        expired.stream().filter(row -> deleted.contains(row.pk()))
+                .forEach(row -> units.runtime().events().destroyed(row, SessionEnded.Reason.EXPIRED));
+        return deleted.size();
     }
 
     /** Each session's beans are loaded and destroyed, so {@code @PreDestroy} runs: slower, and off by default. */

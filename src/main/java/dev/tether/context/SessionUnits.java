@@ -138,7 +138,7 @@ public class SessionUnits {
      */
     public WriteBack close(UnitOfWorkHandle handle) {
         try {
-            return handle.unit().writeBack();
+            return handle.unit().writeBack(true);
         } finally {
             extension.activeUnits().restore(handle.hidden());
         }
@@ -206,7 +206,18 @@ public class SessionUnits {
 
     /** Writes back a unit that was {@link #detach detached} from its thread. */
     public WriteBack closeDetached(UnitOfWorkHandle handle) {
-        return handle.unit().writeBack();
+        return closeDetached(handle, true);
+    }
+
+    /**
+     * Writes back a detached unit whose client may no longer be reachable (its response has gone out): then a write
+     * that would hand out a new ID is abandoned and logged, since the client would never get the ID; other changes
+     * are written.
+     *
+     * @param clientCanBeTold whether what the write-back returns can still reach the client
+     */
+    public WriteBack closeDetached(UnitOfWorkHandle handle, boolean clientCanBeTold) {
+        return handle.unit().writeBack(clientCanBeTold);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.spi.CreationalContext;
 
@@ -24,6 +25,8 @@ import dev.tether.spi.StoredSession;
  * lock that is never held across database I/O.
  */
 final class UnitOfWork {
+
+    private static final Logger LOG = Logger.getLogger(UnitOfWork.class.getName());
 
     private final SessionRuntime runtime;
     private final String presentedId;
@@ -220,6 +223,15 @@ final class UnitOfWork {
      * @throws dev.tether.SessionStoreUnavailableException when the store cannot be written
      */
     WriteBack writeBack() {
+        return writeBack(true);
+    }
+
+    /**
+     * @param clientCanBeTold whether the result can still reach the client; when not, a write that would hand out a
+     *                        new ID (a new session, a rotation) is abandoned: the database would hold a session, or a
+     *                        login, that no client can ever present
+     */
+    WriteBack writeBack(boolean clientCanBeTold) {
         try {
             WritePlan plan;
             LockedSession held;
@@ -232,6 +244,14 @@ final class UnitOfWork {
                 List<ChangeSet.Encoded> encoded = WritePlan.encode(runtime, beans);
                 lateChanges.writtenBack(encoded);
                 plan = WritePlan.of(runtime, encoded, beans.destroyedVersions(), stored, state, invalidated);
+                if (!clientCanBeTold && plan.changes() != null && plan.result().idToSend().isPresent()) {
+                    LOG.warning(() -> "Tether: the response was sent before the persistent session was written "
+                            + "back, and the write would have handed out a new session ID that the client can no "
+                            + "longer get: nothing of this request's session changes is stored (complete an "
+                            + "asynchronous request through the AsyncContext of the request Tether hands the "
+                            + "application, or change persistent beans before the response's first byte)");
+                    return WriteBack.NOTHING;
+                }
                 held = plan.changes() == null ? null : sessionLock.take();
             }
             return writer.store(plan, held);

@@ -59,6 +59,10 @@ record WritePlan(SessionChanges changes, WriteBack result, IdChange idChange) {
         SessionUpdate update = state.update(now, runtime.settings().touchInterval().toMillis());
         SessionChanges changes = SessionChanges.updating(update, changed.inserts(), changed.updates(),
                 changed.deletes());
+        if (aBeanGrows(stored, changed)) {
+            // other requests may have grown the session since it was loaded: the store counts it in the write
+            changes = changes.checkingTotal(runtime.settings().sizeLimits().maxSessionBytes());
+        }
         if (!state.idChanged()) {
             return new WritePlan(changes.isEmpty() ? null : changes, WriteBack.NOTHING);
         }
@@ -70,6 +74,17 @@ record WritePlan(SessionChanges changes, WriteBack result, IdChange idChange) {
         return runtime.registry().byKey(key)
                 .map(bean -> runtime.policyOf(bean) != ConcurrencyPolicy.LAST_WRITE_WINS)
                 .orElse(true);
+    }
+
+    /** Whether the changes store a bean that was not stored, or a bean's state longer than it was loaded. */
+    private static boolean aBeanGrows(StoredSession stored, ChangeSet changed) {
+        if (!changed.inserts().isEmpty()) {
+            return true;
+        }
+        return changed.updates().stream().anyMatch(write -> {
+            var loaded = stored.beans().get(write.key());
+            return loaded == null || write.state().length > loaded.size();
+        });
     }
 
     /** Each written bean within its limit, and the session within its own once the writes are applied. */

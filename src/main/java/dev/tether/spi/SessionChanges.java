@@ -11,9 +11,13 @@ import java.util.List;
  * @param inserts   beans the store does not have yet
  * @param updates   beans the store has, each with the version it had when loaded
  * @param deletes   beans to remove (destroyed through the context and not used again), each with its version
+ * @param maxTotalBytes when above 0, the most bytes the session's beans may take as stored once these changes are
+ *                  applied, counting what other requests stored meanwhile: the store checks it in the same
+ *                  transaction and refuses the whole change set with a {@link dev.tether.SessionTooLargeException}
+ *                  when it would be exceeded. Set only when a bean of an existing session grows; 0 asks for no check
  */
 public record SessionChanges(SessionRow created, SessionUpdate updated, List<BeanWrite> inserts,
-                             List<BeanWrite> updates, List<BeanDelete> deletes) {
+                             List<BeanWrite> updates, List<BeanDelete> deletes, long maxTotalBytes) {
 
     public SessionChanges {
         if ((created == null) == (updated == null)) {
@@ -22,6 +26,17 @@ public record SessionChanges(SessionRow created, SessionUpdate updated, List<Bea
         inserts = List.copyOf(inserts);
         updates = List.copyOf(updates);
         deletes = List.copyOf(deletes);
+    }
+
+    /** Changes with no check of the session's stored total. */
+    public SessionChanges(SessionRow created, SessionUpdate updated, List<BeanWrite> inserts, List<BeanWrite> updates,
+                          List<BeanDelete> deletes) {
+        this(created, updated, inserts, updates, deletes, 0);
+    }
+
+    /** {@return these changes, to be refused if the session's beans would take more than {@code max} bytes as stored} */
+    public SessionChanges checkingTotal(long max) {
+        return new SessionChanges(created, updated, inserts, updates, deletes, max);
     }
 
     public static SessionChanges creating(SessionRow row, List<BeanWrite> inserts) {

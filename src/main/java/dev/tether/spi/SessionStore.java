@@ -80,9 +80,10 @@ public interface SessionStore {
      * Deletes those of the sessions that are still expired at {@code now}, with their beans, in one short
      * transaction.
      *
-     * @return how many were deleted
+     * @return the keys of the sessions this call deleted: not those another caller deleted meanwhile, for which
+     *         Tether must not announce an end a second time
      */
-    int deleteExpired(List<String> pks, long now);
+    List<String> deleteExpired(List<String> pks, long now);
 
     /**
      * Takes or renews the named cluster-wide lease for {@code holder} until {@code until}, unless another holder's

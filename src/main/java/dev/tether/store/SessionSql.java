@@ -138,13 +138,24 @@ final class SessionSql {
                 .value(now).append(" ORDER BY s.expires_at").build();
     }
 
-    Sql deleteExpired(List<String> pks, long now) {
-        Sql.Builder sql = new Sql.Builder().append("DELETE FROM " + sessionTable + " WHERE expires_at <= ").value(now)
-                .append(" AND session_pk IN (");
-        for (int i = 0; i < pks.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").value(pks.get(i));
+    /** Those of the sessions that are still expired, locked until the end of the transaction. */
+    Sql lockExpired(List<String> pks, long now) {
+        Sql.Builder sql = new Sql.Builder().append("SELECT s.session_pk FROM " + dialect.lockedTable(sessionTable + " s")
+                + " WHERE s.expires_at <= ").value(now).append(" AND s.session_pk IN (");
+        return inList(sql, pks).append(")" + dialect.lockClause()).build();
+    }
+
+    /** Sessions by their keys; their beans go with them through the foreign key's ON DELETE CASCADE. */
+    Sql deleteSessions(List<String> pks) {
+        return inList(new Sql.Builder().append("DELETE FROM " + sessionTable + " WHERE session_pk IN ("), pks)
+                .append(")").build();
+    }
+
+    private static Sql.Builder inList(Sql.Builder sql, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").value(values.get(i));
         }
-        return sql.append(")").build();
+        return sql;
     }
 
     Sql acquireLease(String name, String holder, long now, long until) {
@@ -157,6 +168,23 @@ final class SessionSql {
     Sql countLeaseHeld(String name, String holder, long until) {
         return new Sql.Builder().append("SELECT COUNT(*) FROM " + leaseTable + " WHERE lease_name = ").value(name)
                 .append(" AND holder = ").value(holder).append(" AND held_until = ").value(until).build();
+    }
+
+    /** The live session's row, locked until the end of the transaction, the way {@code dialect} asks for it. */
+    Sql lockSession(String pk, long now) {
+        return new Sql.Builder().append("SELECT s.session_pk FROM " + dialect.lockedTable(sessionTable + " s")
+                + " WHERE s.session_pk = ").value(pk).append(" AND s.expires_at > ").value(now)
+                .append(dialect.lockClause()).build();
+    }
+
+    /** The bytes the session's beans take as stored, but for those of {@code keys}: the ones a write replaces. */
+    Sql storedBytesBesides(String pk, List<String> keys) {
+        Sql.Builder sql = new Sql.Builder().append("SELECT COALESCE(SUM(" + dialect.length("b.state_bytes")
+                + "), 0) FROM " + beanTable + " b WHERE b.session_pk = ").value(pk);
+        if (!keys.isEmpty()) {
+            inList(sql.append(" AND b.bean_key NOT IN ("), keys).append(")");
+        }
+        return sql.build();
     }
 
     /** The session row; its beans go with it through the foreign key's ON DELETE CASCADE. */

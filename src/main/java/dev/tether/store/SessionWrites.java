@@ -1,8 +1,12 @@
 package dev.tether.store;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
+import dev.tether.ConfigKeys;
 import dev.tether.SessionConflictException;
+import dev.tether.SessionTooLargeException;
 import dev.tether.spi.PrincipalLimit;
 import dev.tether.spi.SessionChanges;
 import dev.tether.spi.SessionRow;
@@ -15,6 +19,7 @@ import dev.tether.spi.SessionUpdate;
  */
 final class SessionWrites {
 
+    private static final Logger LOG = Logger.getLogger(SessionWrites.class.getName());
     private static final String CHANGED_MEANWHILE = " was changed by another request of this session since this one "
             + "read it, or the session ended";
 
@@ -46,12 +51,18 @@ final class SessionWrites {
         return ended;
     }
 
-    void apply(StatementRunner runner, SessionChanges changes) {
+    /**
+     * @param rowLocked whether the transaction already holds the session row's lock (the serialize policy's)
+     */
+    void apply(StatementRunner runner, SessionChanges changes, boolean rowLocked) {
         String pk = changes.sessionPk();
         if (changes.created() != null) {
             runner.update(sql.insertSession(changes.created()));
         } else {
-            updateSessionRow(runner, changes.updated());
+            boolean rowWritten = updateSessionRow(runner, changes.updated());
+            if (changes.maxTotalBytes() > 0) {
+                checkTotal(runner, changes, rowLocked || rowWritten);
+            }
         }
         for (SessionChanges.BeanWrite bean : changes.updates()) {
             if (runner.update(sql.updateBean(pk, bean)) == 0) {
@@ -77,11 +88,51 @@ final class SessionWrites {
                 || ((Number) runner.rows(sql.countLeaseHeld(name, holder, until)).get(0)[0]).longValue() == 1;
     }
 
-    /** Writes only the columns the unit changed, and only while the row is still the one the unit may change. */
-    private void updateSessionRow(StatementRunner runner, SessionUpdate update) {
+    /**
+     * The session's total as stored, with this write, within the limit: counted under the session row's lock, so
+     * two overlapping writers that both grow the session take turns, and the second counts what the first stored
+     * (each request's own loaded view would let both through). Before the bean statements, so a refusal writes
+     * nothing.
+     */
+    private void checkTotal(StatementRunner runner, SessionChanges changes, boolean locked) {
+        String pk = changes.sessionPk();
+        if (!locked && runner.rows(sql.lockSession(pk, changes.updated().now())).isEmpty()) {
+            throw new SessionConflictException("the session ended while this request used it");
+        }
+        List<String> written = new ArrayList<>();
+        long own = 0;
+        for (SessionChanges.BeanWrite bean : changes.inserts()) {
+            written.add(bean.key());
+            own += bean.state().length;
+        }
+        for (SessionChanges.BeanWrite bean : changes.updates()) {
+            written.add(bean.key());
+            own += bean.state().length;
+        }
+        changes.deletes().forEach(bean -> written.add(bean.key()));
+        long others = ((Number) runner.rows(sql.storedBytesBesides(pk, written)).get(0)[0])
+                .longValue();
+        if (others + own > changes.maxTotalBytes()) {
+            String why = "the session would be stored as " + (others + own) + " bytes with what other requests "
+                    + "stored meanwhile, more than " + ConfigKeys.MAX_SESSION_BYTES + "=" + changes.maxTotalBytes()
+                    + "; nothing of this request's session changes was stored";
+            LOG.warning(() -> "Tether: " + why);
+            throw new SessionTooLargeException(why);
+        }
+    }
+
+    /**
+     * Writes only the columns the unit changed, and only while the row is still the one the unit may change.
+     *
+     * @return whether it updated the row (and so holds its lock)
+     */
+    private boolean updateSessionRow(StatementRunner runner, SessionUpdate update) {
         var statement = sql.updateSession(update);
-        if (statement.isEmpty() || runner.update(statement.get()) > 0) {
-            return;
+        if (statement.isEmpty()) {
+            return false;
+        }
+        if (runner.update(statement.get()) > 0) {
+            return true;
         }
         long stillCurrent = ((Number) runner.rows(sql.countStillCurrent(update)).get(0)[0]).longValue();
         if (stillCurrent == 0) {
@@ -89,5 +140,7 @@ final class SessionWrites {
                     ? "another request of this session changed its ID or principal, or ended it, since this one read it"
                     : "the session ended while this request used it");
         }
+        // a MySQL driver counting changed rows: the row is there and the statement locked it
+        return true;
     }
 }

@@ -30,7 +30,8 @@ final class TetherPersistenceUnit implements PersistenceUnitInfo {
     private final DataSource dataSource;
 
     private TetherPersistenceUnit(DataSource dataSource) {
-        this.dataSource = dataSource;
+        // the provider never sees a SQLException of getting a connection, so it logs none (see ShieldedDataSource)
+        this.dataSource = ShieldedDataSource.wrap(dataSource);
     }
 
     /** Starts the unit on the first JPA provider the runtime offers (Hibernate on WildFly, EclipseLink on Payara). */
@@ -116,6 +117,12 @@ final class TetherPersistenceUnit implements PersistenceUnitInfo {
         properties.setProperty("hibernate.bytecode.use_reflection_optimizer", "false");
         // the JPA timeout hints are milliseconds; older EclipseLink releases read them as seconds unless told
         properties.setProperty("eclipselink.query.timeout.unit", "MILLISECONDS");
+        // through java.util.logging, where the server's log is, rather than EclipseLink's own print to System.out;
+        // and only its SEVERE lines: it logs every exception a query passes on as a WARNING with the database's text,
+        // and Tether judges and reports those itself (a conflict is a 409, an outage a 503). Its other warning, an
+        // empty metamodel, is true of a unit that maps no entity on purpose
+        properties.setProperty("eclipselink.logging.logger", "JavaLogger");
+        properties.setProperty("eclipselink.logging.level", "SEVERE");
         return properties;
     }
 

@@ -62,13 +62,15 @@ final class RequestUnit {
 
     /**
      * Writes back and adds the ID headers, the first time it is called, from whichever thread completes the
-     * request. A response that is a server error (5xx) writes nothing: the request failed.
+     * request. A response that is a server error (5xx) writes nothing: the request failed. A response already
+     * {@code committed} (the application went around Tether's response, e.g. through the container's own
+     * {@code AsyncContext}) can carry no header: a write that would hand out a new ID is then abandoned.
      *
      * @throws RuntimeException when the write fails ({@link dev.tether.SessionConflictException},
      *         {@link dev.tether.SessionStoreUnavailableException}, an unserializable bean); nothing of the
      *         unit was written and it stays closed
      */
-    synchronized void writeBack(int status, BiConsumer<String, String> addHeader) {
+    synchronized void writeBack(int status, boolean committed, BiConsumer<String, String> addHeader) {
         if (closed) {
             return;
         }
@@ -77,7 +79,7 @@ final class RequestUnit {
             units.abandonDetached(handle);
             return;
         }
-        WriteBack result = units.closeDetached(handle);
+        WriteBack result = units.closeDetached(handle, !committed);
         transport.send(result, request, addHeader);
     }
 

@@ -37,7 +37,7 @@ public class WriteBackFilter implements ContainerResponseFilter {
                     response.getMediaType());
         }
         try {
-            unit.writeBack(response.getStatus(), (name, value) -> response.getHeaders().add(name, value));
+            unit.writeBack(response.getStatus(), false, (name, value) -> response.getHeaders().add(name, value));
         } catch (RuntimeException failure) {
             Problem problem = Problem.of(failure);
             response.setStatus(problem.status());

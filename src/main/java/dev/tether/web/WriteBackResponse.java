@@ -47,7 +47,7 @@ final class WriteBackResponse extends HttpServletResponseWrapper {
             return;
         }
         try {
-            unit.writeBack(getStatus(), this::addWrittenBackHeader);
+            unit.writeBack(getStatus(), isCommitted(), this::addWrittenBackHeader);
         } catch (RuntimeException failure) {
             if (isCommitted()) {
                 LOG.log(Level.SEVERE, "Tether: a committed response's session changes were not saved", failure);

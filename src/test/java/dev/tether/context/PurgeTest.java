@@ -2,6 +2,10 @@ package dev.tether.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
+import dev.tether.SessionInfo;
 import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.SessionEventLog;
 import dev.tether.spi.SessionStore;
@@ -78,6 +83,42 @@ class PurgeTest {
         assertThat(sessions.count()).isEqualTo(20);
         assertThat(live).allMatch(id -> sessions.find(id).isPresent());
         assertThat(events.destroyed()).hasSize(350);
+    }
+
+    @Test
+    void onlyTheSessionsThisPurgeDeletedAreAnnouncedAsDestroyed() {
+        storeSessions(10);
+        storage.clockControl().advance(Duration.ofMinutes(31));
+        List<String> purgedElsewhere = new ArrayList<>();
+        // between finding the expired sessions and deleting them, another node's purge deletes four of them
+        storage.statements().interleave("SELECT s.session_pk", () -> purgedElsewhere.addAll(deleteOldest(4)));
+
+        PurgeResult result = sessions.purgeExpired();
+
+        assertThat(purgedElsewhere).hasSize(4);
+        assertThat(result.sessions()).isEqualTo(6);
+        assertThat(events.destroyed()).hasSize(6).extracting(SessionInfo::handle).doesNotContainAnyElementsOf(
+                purgedElsewhere);
+        assertThat(sessions.count()).isZero();
+    }
+
+    private List<String> deleteOldest(int count) {
+        try (Connection connection = storage.uncounted().getConnection();
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            List<String> pks = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT session_pk FROM tether_session ORDER BY expires_at")) {
+                while (rows.next() && pks.size() < count) {
+                    pks.add(rows.getString(1));
+                }
+            }
+            for (String pk : pks) {
+                statement.executeUpdate("DELETE FROM tether_session WHERE session_pk = '" + pk + "'");
+            }
+            return pks;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -90,6 +92,35 @@ class ResponseBoundaryIT {
 
         assertThat(response.body()).isEqualTo("later");
         assertTheNewSessionHolds(browser, response, "later");
+    }
+
+    /**
+     * The response committed before the write-back: where the server hands the application its own response (Payara),
+     * the new session is not stored, since its ID could never reach the client; where it hands out Tether's
+     * (WildFly), the cookie arrives as usual. Either way no session is stored that no client can present.
+     */
+    @Test
+    void anAsynchronousServletAroundTetherStoresNoSessionTheClientCannotPresent() {
+        Client browser = new Client(base);
+        long created = sessionsCreated(new Client(base));
+
+        HttpResponse<String> response = browser.post("servlet/commit/async-around-tether?item=unseen");
+
+        assertThat(response.body()).isEqualTo("unseen");
+        boolean cookieSent = Client.setCookies(response).stream()
+                .anyMatch(cookie -> cookie.startsWith("SESSION_ID=") && !cookie.startsWith("SESSION_ID=;"));
+        if (cookieSent) {
+            assertTheNewSessionHolds(browser, response, "unseen");
+        } else {
+            assertThat(sessionsCreated(new Client(base))).isEqualTo(created);
+        }
+    }
+
+    private static long sessionsCreated(Client client) {
+        String figures = client.get("api/statistics").body();
+        Matcher created = Pattern.compile("\"sessionsCreated\":(\\d+)").matcher(figures);
+        assertThat(created.find()).as(figures).isTrue();
+        return Long.parseLong(created.group(1));
     }
 
     @Test

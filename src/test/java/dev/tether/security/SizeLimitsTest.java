@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +28,8 @@ import dev.tether.fixtures.Basket;
 import dev.tether.fixtures.Counter;
 import dev.tether.fixtures.Preferences;
 import dev.tether.context.SessionIds;
+import dev.tether.context.SessionUnits;
+import dev.tether.context.UnitOfWorkHandle;
 import dev.tether.support.CapturedLog;
 import dev.tether.support.TestStorage;
 import dev.tether.support.SystemSettings;
@@ -58,6 +65,8 @@ class SizeLimitsTest {
     PersistentSessions sessions;
     @Inject
     TestStorage storage;
+    @Inject
+    SessionUnits sessionUnits;
 
     private static String text(int length) {
         return "x".repeat(length);
@@ -92,6 +101,67 @@ class SizeLimitsTest {
                 .isInstanceOf(SessionTooLargeException.class).hasMessageContaining(ConfigKeys.MAX_SESSION_BYTES);
 
         assertThat(units.run(id, () -> preferences.getNames()).value()).isEmpty();
+    }
+
+    @Test
+    void aWriterThatOverlapsAnotherCountsWhatTheOtherStoredMeanwhile() {
+        String id = units.run(null, () -> counter.increment()).sentId();
+
+        UnitOfWorkHandle slow = sessionUnits.open(id);
+        basket.setFoo(text(1500));
+        units.run(id, () -> preferences.getNames().add(text(1500)));
+
+        assertThatThrownBy(() -> sessionUnits.close(slow)).isInstanceOf(SessionTooLargeException.class)
+                .hasMessageContaining(ConfigKeys.MAX_SESSION_BYTES);
+        assertThat(units.run(id, () -> preferences.getNames().size() + "/" + basket.getFoo()).value())
+                .isEqualTo("1/null");
+    }
+
+    @Test
+    void twoWritersInFlightAtOnceCannotTogetherStoreMoreThanTheLimit() throws Exception {
+        String id = units.run(null, () -> counter.increment()).sentId();
+        CompletableFuture<Throwable> other = new CompletableFuture<>();
+        // while the first writer's transaction has stored its bean and not committed, the second writes
+        storage.statements().rightAfter("INSERT INTO tether_bean", () -> {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    units.run(id, () -> preferences.getNames().add(text(1500)));
+                    other.complete(null);
+                } catch (RuntimeException e) {
+                    other.complete(e);
+                }
+            });
+            try {
+                // the second blocks on the session's lock, if it is taken; the first goes on after a second
+                other.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException | InterruptedException | ExecutionException stillWaiting) {
+                // the usual case with the lock
+            }
+        });
+
+        units.run(id, () -> basket.setFoo(text(1500)));
+
+        assertThat(other.get(30, TimeUnit.SECONDS)).isInstanceOf(SessionTooLargeException.class);
+        try (CapturedLog log = CapturedLog.of("dev.tether.context.InstanceBuilder")) {
+            assertThat(units.run(id, () -> preferences.getNames().size() + "/" + basket.getFoo().length()).value())
+                    .isEqualTo("0/1500");
+            assertThat(log.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyAWriteInWhichABeanGrowsCountsTheStoredSessionInItsTransaction() {
+        String id = units.run(null, () -> basket.setFoo("ab")).idToSend().orElseThrow();
+        storage.statements().reset();
+
+        units.run(id, () -> basket.setFoo("cd"));
+        List<String> sameSize = storage.statements().statements();
+        storage.statements().reset();
+        units.run(id, () -> basket.setFoo("longer"));
+        List<String> grown = storage.statements().statements();
+
+        assertThat(sameSize).hasSize(2).noneMatch(sql -> sql.contains("SUM("));
+        assertThat(grown).hasSize(4).filteredOn(sql -> sql.contains("SUM(")).hasSize(1);
     }
 
     @Test

@@ -28,6 +28,9 @@ class DialectStatementsTest {
                     .as(dialect.name())
                     .contains(" FROM tether_session s WHERE s.id_hash = ? AND s.expires_at > ?")
                     .endsWith(" FOR UPDATE");
+            assertThat(statements(dialect).lockExpired(List.of("pk"), 1).jdbcText()).as(dialect.name())
+                    .contains(" FROM tether_session s WHERE s.expires_at <= ? AND s.session_pk IN (?)")
+                    .endsWith(" FOR UPDATE");
         }
     }
 
@@ -35,6 +38,9 @@ class DialectStatementsTest {
     void sqlServerLocksTheRowWithATableHintInstead() {
         assertThat(statements(Dialect.SQLSERVER).findLiveForUpdate("h", 1).jdbcText())
                 .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.id_hash = ? AND s.expires_at > ?")
+                .doesNotContain("FOR UPDATE");
+        assertThat(statements(Dialect.SQLSERVER).lockExpired(List.of("pk"), 1).jdbcText())
+                .contains(" FROM tether_session s WITH (UPDLOCK, ROWLOCK) WHERE s.expires_at <= ?")
                 .doesNotContain("FOR UPDATE");
     }
 
@@ -71,7 +77,7 @@ class DialectStatementsTest {
         assertThat(sql.loadLive("h", 1).jdbcText())
                 .contains(" FROM sessions.shop_session s LEFT JOIN sessions.shop_bean b ");
         assertThat(sql.acquireLease("purge", "node", 1, 2).jdbcText()).startsWith("UPDATE sessions.shop_lease ");
-        assertThat(sql.deleteExpired(List.of("pk"), 1).jdbcText()).startsWith("DELETE FROM sessions.shop_session ");
+        assertThat(sql.deleteSessions(List.of("pk")).jdbcText()).startsWith("DELETE FROM sessions.shop_session ");
     }
 
     @Test
@@ -92,7 +98,8 @@ class DialectStatementsTest {
         assertThat(Dialect.SQLSERVER.inLists(pks)).extracting(List::size).containsExactly(2000, 500);
         assertThat(Dialect.POSTGRESQL.inLists(pks)).extracting(List::size).containsExactly(2500);
         assertThat(Dialect.ORACLE.inLists(pks).stream().flatMap(List::stream).toList()).isEqualTo(pks);
-        assertThat(statements(Dialect.SQLSERVER).deleteExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters()).hasSize(2001);
+        assertThat(statements(Dialect.SQLSERVER).lockExpired(Dialect.SQLSERVER.inLists(pks).get(0), 1).parameters())
+                .hasSize(2001);
     }
 
     @Test

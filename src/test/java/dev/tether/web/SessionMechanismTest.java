@@ -92,7 +92,7 @@ class SessionMechanismTest {
                 Optional.empty()), request);
         counter.increment();
         List<String> sent = new ArrayList<>();
-        unit.writeBack(200, (name, value) -> {
+        unit.writeBack(200, false, (name, value) -> {
             if (name.equals("Set-Cookie")) {
                 sent.add(value);
             }
@@ -172,7 +172,7 @@ class SessionMechanismTest {
                 Optional.empty()), request);
 
         mechanism.cleanSubject(request, null, messageContext());
-        unit.writeBack(200, (name, value) -> { });
+        unit.writeBack(200, false, (name, value) -> { });
         unit.unbindFromThread();
 
         assertThat(sessions.find(id)).isEmpty();

@@ -26,6 +26,8 @@ public class CommittingServlet extends HttpServlet {
     Notes notes;
     @Inject
     Scrapbook scrapbook;
+    @Inject
+    HttpServletRequest containerRequest;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -71,6 +73,15 @@ public class CommittingServlet extends HttpServlet {
                     ((HttpServletResponse) async.getResponse()).setStatus(HttpServletResponse.SC_NO_CONTENT);
                     async.complete();
                 });
+            }
+            case "/async-around-tether" -> {
+                // the container's own request, as CDI injects it: on some servers its AsyncContext holds the
+                // container's own response, whose first byte commits before Tether writes back
+                AsyncContext async = containerRequest.startAsync();
+                async.getResponse().setContentType("text/plain");
+                async.getResponse().getWriter().write(items);
+                async.getResponse().flushBuffer();
+                async.complete();
             }
             case "/async-dispatch", "/async-dispatch-fails" -> {
                 AsyncContext async = request.startAsync();

@@ -47,6 +47,7 @@ import dev.tether.it.app.Rendezvous;
 import dev.tether.it.app.Scrapbook;
 import dev.tether.it.app.ScrapbookResource;
 import dev.tether.it.app.SessionResource;
+import dev.tether.it.app.StatisticsResource;
 import dev.tether.it.app.StatementCountsResource;
 import dev.tether.it.app.Tag;
 import dev.tether.it.app.Tags;
@@ -231,7 +232,7 @@ public final class Wars {
      */
     public static WebArchive appWithCommittingServlet(String name) {
         return app(name, "").addClasses(CommittingServlet.class, DispatchedServlet.class, Scrapbook.class,
-                ScrapbookResource.class);
+                ScrapbookResource.class, StatisticsResource.class);
     }
 
     /** The test application plus a second JAX-RS application that lists its classes and registers TetherFeature. */
