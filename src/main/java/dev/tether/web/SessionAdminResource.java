@@ -1,10 +1,10 @@
 package dev.tether.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -12,8 +12,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -31,10 +29,12 @@ import dev.tether.SessionSummary;
  * one, end one, end a principal's. Its answers name sessions by handle and never carry a session ID or a bean's
  * contents.
  *
- * <p>Nothing of it is exposed until the application opts in: this class has no {@code @Path}, so no scanning finds
- * it. The application subclasses it with the path it wants and names the role a caller must have; every call checks
- * it through the request's {@link SecurityContext} (not authenticated: {@code 401}; without the role: {@code 403}),
- * whichever way the application authenticates its users.
+ * <p>Nothing of it is exposed until the application opts in: this class is abstract and has no {@code @Path}, so no
+ * scanning finds it. The application subclasses it with the path it wants and names the role a caller must have;
+ * every call checks it through the request's {@link SecurityContext} (not authenticated: {@code 401}; without the
+ * role: {@code 403}), whichever way the application authenticates its users. Every call is on that one path, told
+ * apart by its query parameters: a {@code @Path} on a method would make servers that scan for it (Payara) warn at
+ * every deployment that they cannot instantiate this class.
  *
  * <pre>{@code
  * @Path("admin/sessions")
@@ -45,6 +45,7 @@ import dev.tether.SessionSummary;
  * }
  * }</pre>
  */
+@Vetoed
 public abstract class SessionAdminResource {
 
     /** The page size when the caller asks for none. */
@@ -59,21 +60,30 @@ public abstract class SessionAdminResource {
     protected abstract String requiredRole();
 
     /**
-     * The sessions of {@code principal} when it is given, oldest first; otherwise a page of all live sessions in
-     * the order of their handles, with the handle to ask for the next page after ({@code next}) while there may be
-     * more.
+     * One session when {@code handle} is given; the sessions of {@code principal} when it is given, oldest first;
+     * otherwise a page of all live sessions in the order of their handles, with the handle to ask for the next page
+     * after ({@code next}) while there may be more.
      *
-     * @param security the caller, as the container authenticated it
-     * @param principal whose sessions to list, or none for all
+     * @param security  the caller, as the container authenticated it
+     * @param handle    the session to look at: its metadata and its beans' keys with their stored sizes
+     * @param principal whose sessions to list
      * @param after     the {@code next} of the previous page, or none for the first
      * @param limit     the page's size, 1 to 500
-     * @return {@code {"sessions": [...], "next": "..."}}
+     * @return {@code {"sessions": [...], "next": "..."}}, or the one session; {@code 404} when there is no live
+     *         session with {@code handle}
      */
     @GET
-    public Response list(@Context SecurityContext security, @QueryParam("principal") String principal,
-                         @QueryParam("after") String after,
+    public Response look(@Context SecurityContext security, @QueryParam("handle") String handle,
+                         @QueryParam("principal") String principal, @QueryParam("after") String after,
                          @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit) {
         authorize(security);
+        if (handle != null && principal != null) {
+            throw problem(new Problem(400, "One session or one principal",
+                    "Ask for one session (handle) or one principal's sessions (principal), not both.", null));
+        }
+        if (handle != null) {
+            return json(details(sessions.findByHandle(handle).orElseThrow(SessionAdminResource::notFound)));
+        }
         if (principal != null) {
             return json(page(sessions.findSummariesByPrincipal(principal), Optional.empty()));
         }
@@ -94,56 +104,30 @@ public abstract class SessionAdminResource {
     }
 
     /**
-     * One live session: its metadata and its beans' keys with their stored sizes.
-     *
-     * @param security the caller, as the container authenticated it
-     * @param handle   the session's handle
-     * @return the session, or {@code 404} when there is no live one with this handle
-     */
-    @GET
-    @Path("{handle}")
-    public Response look(@Context SecurityContext security, @PathParam("handle") String handle) {
-        authorize(security);
-        SessionDetails details = sessions.findByHandle(handle).orElseThrow(() -> notFound(handle));
-        JsonArrayBuilder beans = Json.createArrayBuilder();
-        for (Map.Entry<String, Long> bean : details.beanBytes().entrySet()) {
-            beans.add(Json.createObjectBuilder().add("key", bean.getKey()).add("storedBytes", bean.getValue()));
-        }
-        return json(info(details.session()).add("beans", beans));
-    }
-
-    /**
-     * Ends one session, whoever it belongs to: its client gets a fresh session on its next request.
-     *
-     * @param security the caller, as the container authenticated it
-     * @param handle   the session's handle
-     * @return {@code 204}, or {@code 404} when there is no live session with this handle (ended already, expired)
-     */
-    @DELETE
-    @Path("{handle}")
-    public Response end(@Context SecurityContext security, @PathParam("handle") String handle) {
-        authorize(security);
-        if (!sessions.invalidateByHandle(handle)) {
-            throw notFound(handle);
-        }
-        return Response.noContent().build();
-    }
-
-    /**
-     * Ends every session of a principal ("log them out everywhere"). There is no call that ends all sessions.
+     * Ends one session, whoever it belongs to (its client gets a fresh session on its next request), or every
+     * session of a principal ("log them out everywhere"). There is no call that ends all sessions.
      *
      * @param security  the caller, as the container authenticated it
-     * @param principal whose sessions to end; required
-     * @return {@code {"ended": n}}
+     * @param handle    the session to end
+     * @param principal whose sessions to end
+     * @return {@code 204} for one session, or {@code 404} when there is no live session with this handle (ended
+     *         already, expired); {@code {"ended": n}} for a principal's
      */
     @DELETE
-    public Response endAll(@Context SecurityContext security, @QueryParam("principal") String principal) {
+    public Response end(@Context SecurityContext security, @QueryParam("handle") String handle,
+                        @QueryParam("principal") String principal) {
         authorize(security);
-        if (principal == null || principal.isEmpty()) {
-            throw problem(new Problem(400, "Principal required",
-                    "Name the principal whose sessions to end: ?principal=...", null));
+        if ((handle == null) == (principal == null || principal.isEmpty())) {
+            throw problem(new Problem(400, "One session or one principal",
+                    "Name the session to end (handle) or the principal whose sessions to end (principal).", null));
         }
-        return json(Json.createObjectBuilder().add("ended", sessions.invalidateAll(principal)));
+        if (principal != null) {
+            return json(Json.createObjectBuilder().add("ended", sessions.invalidateAll(principal)));
+        }
+        if (!sessions.invalidateByHandle(handle)) {
+            throw notFound();
+        }
+        return Response.noContent().build();
     }
 
     /** Unauthenticated: 401; authenticated without the role: 403. Checked first in every call. */
@@ -157,13 +141,21 @@ public abstract class SessionAdminResource {
         }
     }
 
-    private static WebApplicationException notFound(String handle) {
+    private static WebApplicationException notFound() {
         return problem(new Problem(404, "No such session", "No live session has this handle.", null));
     }
 
     private static WebApplicationException problem(Problem problem) {
         return new WebApplicationException(Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE).entity(problem.json()).build());
+    }
+
+    private static JsonObjectBuilder details(SessionDetails details) {
+        JsonArrayBuilder beans = Json.createArrayBuilder();
+        for (Map.Entry<String, Long> bean : details.beanBytes().entrySet()) {
+            beans.add(Json.createObjectBuilder().add("key", bean.getKey()).add("storedBytes", bean.getValue()));
+        }
+        return info(details.session()).add("beans", beans);
     }
 
     private static JsonObjectBuilder page(List<SessionSummary> found, Optional<String> next) {
@@ -181,12 +173,9 @@ public abstract class SessionAdminResource {
     private static JsonObjectBuilder info(SessionInfo session) {
         JsonObjectBuilder info = Json.createObjectBuilder().add("handle", session.handle());
         session.principal().ifPresentOrElse(name -> info.add("principal", name), () -> info.addNull("principal"));
-        return info.add("createdAt", iso(session.createdAt())).add("lastAccessedAt", iso(session.lastAccessedAt()))
-                .add("expiresAt", iso(session.expiresAt()));
-    }
-
-    private static String iso(Instant instant) {
-        return instant.toString();
+        return info.add("createdAt", session.createdAt().toString())
+                .add("lastAccessedAt", session.lastAccessedAt().toString())
+                .add("expiresAt", session.expiresAt().toString());
     }
 
     /** A string, so that no JSON provider of the server's is needed to write it. */

@@ -81,7 +81,8 @@ class SessionAdminIT {
     }
 
     private List<String> sessionsOfUser(Client operator) {
-        HttpResponse<String> listed = revealingNothing(operator.get(ADMIN + "?principal=" + user, as(TestUsers.OPERATOR)));
+        HttpResponse<String> listed = revealingNothing(
+                operator.get(ADMIN + "?principal=" + user, as(TestUsers.OPERATOR)));
         assertThat(listed.statusCode()).isEqualTo(200);
         return handles(listed.body());
     }
@@ -94,8 +95,8 @@ class SessionAdminIT {
 
         assertThat(revealingNothing(anonymous.get(ADMIN)).statusCode()).isEqualTo(401);
         assertThat(revealingNothing(anonymous.get(ADMIN + "?principal=" + user)).statusCode()).isEqualTo(401);
-        assertThat(revealingNothing(anonymous.get(ADMIN + "/" + handle)).statusCode()).isEqualTo(401);
-        assertThat(revealingNothing(anonymous.delete(ADMIN + "/" + handle)).statusCode()).isEqualTo(401);
+        assertThat(revealingNothing(anonymous.get(ADMIN + "?handle=" + handle)).statusCode()).isEqualTo(401);
+        assertThat(revealingNothing(anonymous.delete(ADMIN + "?handle=" + handle)).statusCode()).isEqualTo(401);
         assertThat(revealingNothing(anonymous.delete(ADMIN + "?principal=" + user)).statusCode()).isEqualTo(401);
         assertThat(sessionsOfUser(new Client(base))).containsExactly(handle);
     }
@@ -109,8 +110,9 @@ class SessionAdminIT {
         assertThat(revealingNothing(clerk.get(ADMIN, as(TestUsers.CLERK))).statusCode()).isEqualTo(403);
         assertThat(revealingNothing(clerk.get(ADMIN + "?principal=" + user, as(TestUsers.CLERK))).statusCode())
                 .isEqualTo(403);
-        assertThat(revealingNothing(clerk.get(ADMIN + "/" + handle, as(TestUsers.CLERK))).statusCode()).isEqualTo(403);
-        assertThat(revealingNothing(clerk.delete(ADMIN + "/" + handle, as(TestUsers.CLERK))).statusCode())
+        assertThat(revealingNothing(clerk.get(ADMIN + "?handle=" + handle, as(TestUsers.CLERK))).statusCode())
+                .isEqualTo(403);
+        assertThat(revealingNothing(clerk.delete(ADMIN + "?handle=" + handle, as(TestUsers.CLERK))).statusCode())
                 .isEqualTo(403);
         assertThat(revealingNothing(clerk.delete(ADMIN + "?principal=" + user, as(TestUsers.CLERK))).statusCode())
                 .isEqualTo(403);
@@ -124,7 +126,8 @@ class SessionAdminIT {
         Client operator = new Client(base);
 
         List<String> listed = sessionsOfUser(operator);
-        HttpResponse<String> one = revealingNothing(operator.get(ADMIN + "/" + listed.get(0), as(TestUsers.OPERATOR)));
+        HttpResponse<String> one = revealingNothing(
+                operator.get(ADMIN + "?handle=" + listed.get(0), as(TestUsers.OPERATOR)));
 
         assertThat(listed).hasSize(2).doesNotHaveDuplicates();
         assertThat(one.statusCode()).isEqualTo(200);
@@ -162,15 +165,15 @@ class SessionAdminIT {
         Client operator = new Client(base);
         String phoneHandle = sessionsOfUser(operator).get(1);
 
-        HttpResponse<String> ended = revealingNothing(operator.delete(ADMIN + "/" + phoneHandle,
+        HttpResponse<String> ended = revealingNothing(operator.delete(ADMIN + "?handle=" + phoneHandle,
                 as(TestUsers.OPERATOR)));
-        HttpResponse<String> again = revealingNothing(operator.delete(ADMIN + "/" + phoneHandle,
+        HttpResponse<String> again = revealingNothing(operator.delete(ADMIN + "?handle=" + phoneHandle,
                 as(TestUsers.OPERATOR)));
 
         assertThat(ended.statusCode()).isEqualTo(204);
         assertThat(again.statusCode()).isEqualTo(404);
-        assertThat(revealingNothing(operator.get(ADMIN + "/" + phoneHandle, as(TestUsers.OPERATOR))).statusCode())
-                .isEqualTo(404);
+        assertThat(revealingNothing(operator.get(ADMIN + "?handle=" + phoneHandle, as(TestUsers.OPERATOR)))
+                .statusCode()).isEqualTo(404);
         assertThat(phone.get("api/notes").body()).isEqualTo("[]");
         assertThat(laptop.get("api/notes").body()).contains(secret);
 
