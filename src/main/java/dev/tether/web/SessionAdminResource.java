@@ -117,7 +117,7 @@ public abstract class SessionAdminResource {
     public Response end(@Context SecurityContext security, @QueryParam("handle") String handle,
                         @QueryParam("principal") String principal) {
         authorize(security);
-        if ((handle == null) == (principal == null || principal.isEmpty())) {
+        if ((handle == null) == (principal == null)) {
             throw problem(new Problem(400, "One session or one principal",
                     "Name the session to end (handle) or the principal whose sessions to end (principal).", null));
         }

@@ -159,6 +159,17 @@ class SessionAdminIT {
     }
 
     @Test
+    void noCallEndsAllSessions() {
+        Client session = userSession();
+        Client operator = new Client(base);
+
+        HttpResponse<String> refused = revealingNothing(operator.delete(ADMIN, as(TestUsers.OPERATOR)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(session.get("api/notes").body()).contains(secret);
+    }
+
+    @Test
     void theOperatorEndsOneSessionByItsHandleAndThenAllOfThePrincipals() {
         Client laptop = userSession();
         Client phone = userSession();
