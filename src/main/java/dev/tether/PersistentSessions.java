@@ -65,6 +65,27 @@ public interface PersistentSessions {
     List<SessionSummary> findSummariesByPrincipal(String principal);
 
     /**
+     * A page of every live session with how much each stores: what an operator pages through. The order is that of
+     * the handles, which never change, so that a session living on between two calls is listed exactly once.
+     *
+     * @param afterHandle the handle of the last session of the previous page, or {@code null} for the first page
+     * @param limit       how many sessions at most, from 1
+     * @return up to {@code limit} sessions; fewer means there are no more
+     * @throws UnsupportedOperationException when the configured store cannot list all sessions (Tether's own can)
+     */
+    List<SessionSummary> findSummaries(String afterHandle, int limit);
+
+    /**
+     * One live session by its handle, with the keys of its beans and their stored sizes (never their contents):
+     * what an operator looks at.
+     *
+     * @param handle a {@link SessionInfo#handle() handle}, as listed by {@link #findSummaries} or
+     *               {@link #findSummariesByPrincipal}
+     * @return the session, unless there is no live one with this handle
+     */
+    Optional<SessionDetails> findByHandle(String handle);
+
+    /**
      * Ends the session with this handle, whoever it belongs to, the way {@link PersistentSession#invalidate()} would:
      * its beans' {@code @PreDestroy} runs, its row is deleted, its client gets a fresh session on its next request.
      * This is an operator's action: a handle a user sent must be checked to be theirs, which

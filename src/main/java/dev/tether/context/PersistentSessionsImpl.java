@@ -1,8 +1,11 @@
 package dev.tether.context;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +13,14 @@ import jakarta.inject.Inject;
 
 import dev.tether.PersistentSessions;
 import dev.tether.PurgeResult;
+import dev.tether.SessionDetails;
 import dev.tether.SessionEnded;
 import dev.tether.SessionStatistics;
 import dev.tether.SessionInfo;
 import dev.tether.SessionSummary;
+import dev.tether.spi.SessionFootprint;
 import dev.tether.spi.SessionRow;
+import dev.tether.spi.StoredSession;
 
 /** {@link PersistentSessions} over the store, with a unit of work of its own for each session it ends. */
 @ApplicationScoped
@@ -74,9 +80,43 @@ class PersistentSessionsImpl implements PersistentSessions {
         SessionRuntime runtime = units.runtime();
         Optional<String> currentPk = currentRow().map(SessionRow::pk);
         return runtime.store().findFootprintsByPrincipal(principal, runtime.now()).stream()
-                .map(found -> new SessionSummary(SessionEvents.infoOf(found.row()), found.beanCount(),
-                        found.storedBytes(), currentPk.filter(found.row().pk()::equals).isPresent()))
+                .map(found -> summaryOf(found, currentPk))
                 .toList();
+    }
+
+    @Override
+    public List<SessionSummary> findSummaries(String afterHandle, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        SessionRuntime runtime = units.runtime();
+        Optional<String> currentPk = currentRow().map(SessionRow::pk);
+        return runtime.store().findFootprints(runtime.now(), afterHandle, limit).stream()
+                .map(found -> summaryOf(found, currentPk))
+                .toList();
+    }
+
+    @Override
+    public Optional<SessionDetails> findByHandle(String handle) {
+        if (handle == null || handle.length() > MAX_HANDLE_LENGTH) {
+            return Optional.empty();
+        }
+        SessionRuntime runtime = units.runtime();
+        long now = runtime.now();
+        return runtime.store().loadByPk(handle).filter(found -> found.row().expiresAt() > now)
+                .map(found -> new SessionDetails(SessionEvents.infoOf(found.row()), beanBytes(found)));
+    }
+
+    /** Each bean's key with its size: never its bytes. */
+    private static SortedMap<String, Long> beanBytes(StoredSession session) {
+        SortedMap<String, Long> sizes = new TreeMap<>();
+        session.beans().values().forEach(bean -> sizes.put(bean.key(), bean.size()));
+        return Collections.unmodifiableSortedMap(sizes);
+    }
+
+    private static SessionSummary summaryOf(SessionFootprint found, Optional<String> currentPk) {
+        return new SessionSummary(SessionEvents.infoOf(found.row()), found.beanCount(), found.storedBytes(),
+                currentPk.filter(found.row().pk()::equals).isPresent());
     }
 
     @Override

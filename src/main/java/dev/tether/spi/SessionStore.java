@@ -68,6 +68,19 @@ public interface SessionStore {
                 .toList();
     }
 
+    /**
+     * A page of every live session with how much each stores, in the order of their keys ({@link SessionRow#pk()}),
+     * starting after {@code afterPk}: what an operator's list pages through. The default says that this store
+     * cannot list all sessions; Tether's own store can.
+     *
+     * @param afterPk the key of the last session of the previous page, or {@code null} for the first page
+     * @param limit   how many sessions at most
+     * @throws UnsupportedOperationException when the store cannot list all sessions
+     */
+    default List<SessionFootprint> findFootprints(long now, String afterPk, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot list all sessions");
+    }
+
     /** The row of a live session, without its beans. */
     Optional<SessionRow> find(String idHash, long now);
 

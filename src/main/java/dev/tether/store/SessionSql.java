@@ -51,8 +51,6 @@ final class SessionSql {
                 + " b WHERE ";
     }
 
-
-
     /** The live session of an ID hash and all its beans: one row per bean, or one row with no bean. */
     Sql loadLive(String idHash, long now) {
         return new Sql.Builder().append(load + "s.id_hash = ").value(idHash)
@@ -91,11 +89,30 @@ final class SessionSql {
      * database's length function, from {@code dialect}): subqueries rather than a GROUP BY over every column.
      */
     Sql findFootprintsByPrincipal(String principal, long now) {
-        String ofThisSession = " FROM " + beanTable + " b WHERE b.session_pk = s.session_pk)";
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + ", (SELECT COUNT(*)" + ofThisSession
-                        + ", (SELECT COALESCE(SUM(" + dialect.length("b.state_bytes") + "), 0)" + ofThisSession
-                        + " FROM " + sessionTable + " s WHERE s.principal = ")
+        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + footprintColumns() + " FROM " + sessionTable
+                        + " s WHERE s.principal = ")
                 .value(principal).append(" AND s.expires_at > ").value(now).append(" ORDER BY s.created_at").build();
+    }
+
+    /**
+     * A page of every live session's footprint (as {@link #findFootprintsByPrincipal}), in the order of their keys,
+     * after {@code afterPk} when it is not {@code null}: a key is unique and never changes, so a page never repeats
+     * or skips a session that lives on between two pages. The caller limits the rows it reads.
+     */
+    Sql findFootprints(long now, String afterPk) {
+        Sql.Builder sql = new Sql.Builder().append("SELECT " + SESSION_COLUMNS + footprintColumns() + " FROM "
+                + sessionTable + " s WHERE s.expires_at > ").value(now);
+        if (afterPk != null) {
+            sql.append(" AND s.session_pk > ").value(afterPk);
+        }
+        return sql.append(" ORDER BY s.session_pk").build();
+    }
+
+    /** Each session's number of beans and their states' total length, as two subqueries on its key. */
+    private String footprintColumns() {
+        String ofThisSession = " FROM " + beanTable + " b WHERE b.session_pk = s.session_pk)";
+        return ", (SELECT COUNT(*)" + ofThisSession + ", (SELECT COALESCE(SUM(" + dialect.length("b.state_bytes")
+                + "), 0)" + ofThisSession;
     }
 
     /**

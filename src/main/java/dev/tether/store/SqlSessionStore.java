@@ -86,6 +86,16 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
+    public List<SessionFootprint> findFootprints(long now, String afterPk, int limit) {
+        try {
+            return binding.read(limit, timeoutSeconds, runner -> runner.rows(sql.findFootprints(now, afterPk)).stream()
+                    .map(SessionRows::toFootprint).toList());
+        } catch (StoreFailure e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public long countLive(long now) {
         return read(runner -> ((Number) runner.rows(sql.countLive(now)).get(0)[0]).longValue());
     }

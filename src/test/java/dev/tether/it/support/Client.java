@@ -43,8 +43,8 @@ public final class Client {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    public HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE());
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
     }
 
     public HttpResponse<String> postForm(String path, String form) {

@@ -53,6 +53,8 @@ import dev.tether.it.app.Tag;
 import dev.tether.it.app.Tags;
 import dev.tether.it.app.TagsResource;
 import dev.tether.it.app.Tally;
+import dev.tether.it.app.admin.SessionsAdmin;
+import dev.tether.it.app.admin.TestUsers;
 import dev.tether.it.app.rolling.Address;
 import dev.tether.it.app.rolling.Badge;
 import dev.tether.it.app.rolling.NamedFields;
@@ -87,6 +89,21 @@ public final class Wars {
     /** The test application, authenticating requests from the principal of their persistent session. */
     public static WebArchive appWithSessionLogin(String name) {
         return app(name, "tether.authentication-mechanism=true\n");
+    }
+
+    /**
+     * The test application with Tether's admin resource registered (at {@code api/admin/sessions}) and users who
+     * log in with HTTP Basic: {@link TestUsers}. The roles are declared in {@code web.xml}, which Payara's default
+     * mapping of groups to roles needs.
+     */
+    public static WebArchive appWithSessionAdmin(String name) {
+        String webXml = """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <security-role><role-name>%s</role-name></security-role>
+                  <security-role><role-name>%s</role-name></security-role>
+                </web-app>
+                """.formatted(TestUsers.ADMIN_ROLE, TestUsers.OTHER_ROLE);
+        return app(name, "").addClasses(SessionsAdmin.class, TestUsers.class).setWebXML(new StringAsset(webXml));
     }
 
     /**
