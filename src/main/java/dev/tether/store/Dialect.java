@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,16 @@ public enum Dialect {
         @Override
         boolean schemasAreCatalogs() {
             return true;
+        }
+
+        /**
+         * InnoDB's default, REPEATABLE READ, locks the gaps beside the rows a transaction reads for update; a turn
+         * held for a whole request then held back the INSERT of new sessions whose keys fell in those gaps
+         * ({@code SerializeWaitTest}). READ COMMITTED locks the rows only; the turn needs nothing more.
+         */
+        @Override
+        Optional<String> beforeLongLock() {
+            return Optional.of("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
     },
     /** Oracle refuses an IN list of more than 1,000 values (ORA-01795). */
@@ -101,6 +112,14 @@ public enum Dialect {
     /** What ends a SELECT that locks its rows for update. */
     String lockClause() {
         return " FOR UPDATE";
+    }
+
+    /**
+     * What a transaction that will hold a row lock for a whole request (the serialize policy's turn) runs first,
+     * before any other statement, so that it holds nothing but that row; empty where the default does that already.
+     */
+    Optional<String> beforeLongLock() {
+        return Optional.empty();
     }
 
     /**

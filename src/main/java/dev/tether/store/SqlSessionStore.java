@@ -205,6 +205,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         }
         try {
             StatementRunner waiting = tx.runner((int) Math.max(1, (waitMillis + 999) / 1000));
+            dialect.beforeLongLock().ifPresent(statement -> waiting.update(new Sql.Builder().append(statement).build()));
             List<Object[]> session = waiting.rows(sql.findLiveForUpdate(idHash, now));
             if (session.isEmpty()) {
                 tx.close();
