@@ -141,17 +141,12 @@ class SerializeWaitTest {
 
     @Test
     void pastTheNodeCapARequestOfAnySessionIsRefusedAtOnceAndOneThatNeedsNoTurnIsServed() throws Exception {
-        // every session is made before any turn is held: on MariaDB a held turn can hold back the INSERT of a new
-        // session (the tables are nearly empty here), which is not what this test is about
-        List<String> held = new ArrayList<>();
+        List<Future<?>> holders = new ArrayList<>();
         for (int i = 0; i < MAX_PER_NODE; i++) {
-            held.add(units.run(null, () -> counter.increment()).sentId());
+            // each session is made while the turns before it are held: on MariaDB that once waited for them
+            holders.add(holdTheTurnOf(units.run(null, () -> counter.increment()).sentId()));
         }
         String another = units.run(null, () -> counter.increment()).sentId();
-        List<Future<?>> holders = new ArrayList<>();
-        for (String id : held) {
-            holders.add(holdTheTurnOf(id));
-        }
 
         long started = System.nanoTime();
         Future<Throwable> refused = threads.submit(() -> {
