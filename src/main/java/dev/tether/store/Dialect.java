@@ -16,7 +16,16 @@ import javax.sql.DataSource;
  */
 public enum Dialect {
 
-    H2("h2", "OCTET_LENGTH"),
+    /**
+     * H2 applies a statement's query timeout to its whole connection (its session), where it stays when the pool lends
+     * the connection to the application next: so the store's statements carry none there ({@link #statementTimeout}).
+     */
+    H2("h2", "OCTET_LENGTH") {
+        @Override
+        int statementTimeout(int seconds) {
+            return 0;
+        }
+    },
     POSTGRESQL("postgresql", "OCTET_LENGTH"),
     /** MariaDB and MySQL; on a Galera cluster node it checks at start what Tether needs there ({@link GaleraCheck}). */
     MARIADB("mariadb", "OCTET_LENGTH") {
@@ -112,6 +121,14 @@ public enum Dialect {
     /** What ends a SELECT that locks its rows for update. */
     String lockClause() {
         return " FOR UPDATE";
+    }
+
+    /**
+     * The timeout the store's ordinary statements carry, for {@code tether.statement-timeout} of {@code seconds}; 0 where
+     * a statement's timeout would outlive it.
+     */
+    int statementTimeout(int seconds) {
+        return seconds;
     }
 
     /**

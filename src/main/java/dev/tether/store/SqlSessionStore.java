@@ -45,7 +45,7 @@ public final class SqlSessionStore implements SessionStore, AutoCloseable {
         this.dialect = dialect;
         this.sql = sql;
         this.writes = new SessionWrites(sql);
-        this.timeoutSeconds = timeoutSeconds;
+        this.timeoutSeconds = dialect.statementTimeout(timeoutSeconds);
     }
 
     /** Which binding runs the statements. */
