@@ -23,13 +23,14 @@ import dev.tether.config.TableNames;
  * one, naming the scripts to run or what is missing.
  *
  * <p>Versions: 1 is the layout before the schema recorded its version (no {@code tether_schema_version} table);
- * 2 adds that table. A version's upgrade only ever adds to the schema, so a node of the version before keeps working
- * on it during a rolling deploy.
+ * 2 adds that table; 3 keys a bean row by its session and bean key instead of a column of its own
+ * ({@code bean_pk}, kept but no longer filled). A version's upgrade leaves what the version before writes in place,
+ * so a node of the version before keeps working on it during a rolling deploy.
  */
 public final class SchemaInstaller {
 
     /** The schema version this Tether reads and writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     /** How long a node that lost the race to create the tables waits for the winner to finish them. */
@@ -64,28 +65,45 @@ public final class SchemaInstaller {
             connection.setAutoCommit(true);
             Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
             SchemaScript script = SchemaScript.creation(dialect, names);
-            List<SchemaObject> missing = missing(connection, dialect, script.objects());
-            if (!missing.isEmpty()) {
-                if (missing.size() < script.objects().size()) {
-                    LOG.warning(() -> "Tether: the session schema is incomplete (" + describe(missing)
-                            + "); making what it lacks from " + script.path());
-                }
-                try {
-                    run(connection, missing.stream().map(SchemaObject::sql).toList(), script.path());
-                } catch (SQLException e) {
-                    if (isConnectionFailure(e)) {
-                        throw e;
-                    }
-                    if (!waitedFor(() -> missing(connection, dialect, script.objects()).isEmpty(), raceWait)) {
-                        throw new IllegalStateException("Tether: the session schema is incomplete and cannot be "
-                                + "completed: " + describe(missing(connection, dialect, script.objects()))
-                                + " (" + e.getMessage() + "); make them as " + script.path() + " does"
-                                + withNames(dialect, names, "") + ", or remove what is in their way", e);
-                    }
-                }
+            if (!script.objects().get(0).existsIn(connection, dialect)) {
+                complete(connection, dialect, names, script, script.objects(), raceWait);
+                return dialect;
             }
+            // an earlier version's schema: its version is the upgrades' to record, once they have run
+            List<SchemaObject> unversioned = script.objects().stream()
+                    .filter(object -> !object.table().equals(names.table("schema_version"))
+                            || object.kind() != SchemaObject.Kind.ROW)
+                    .toList();
+            complete(connection, dialect, names, script, unversioned, raceWait);
             upgrade(connection, dialect, names, raceWait);
+            complete(connection, dialect, names, script, script.objects(), raceWait);
             return dialect;
+        }
+    }
+
+    /** Makes those of {@code objects} that are missing, or waits for a node that makes them at the same time. */
+    private static void complete(Connection connection, Dialect dialect, TableNames names, SchemaScript script,
+                                 List<SchemaObject> objects, Duration raceWait) throws SQLException {
+        List<SchemaObject> missing = missing(connection, dialect, objects);
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.size() < script.objects().size()) {
+            LOG.warning(() -> "Tether: the session schema is incomplete (" + describe(missing)
+                    + "); making what it lacks from " + script.path());
+        }
+        try {
+            run(connection, missing.stream().map(SchemaObject::sql).toList(), script.path());
+        } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                throw e;
+            }
+            if (!waitedFor(() -> missing(connection, dialect, objects).isEmpty(), raceWait)) {
+                throw new IllegalStateException("Tether: the session schema is incomplete and cannot be "
+                        + "completed: " + describe(missing(connection, dialect, objects))
+                        + " (" + e.getMessage() + "); make them as " + script.path() + " does"
+                        + withNames(dialect, names, "") + ", or remove what is in their way", e);
+            }
         }
     }
 
@@ -182,8 +200,22 @@ public final class SchemaInstaller {
         }
         try (Statement statement = connection.createStatement();
              var result = statement.executeQuery("SELECT MAX(version) FROM " + table)) {
-            // the table itself is version 2: a node that created it may not have recorded the row yet
-            return result.next() ? Math.max(2, result.getInt(1)) : 2;
+            int recorded = result.next() ? result.getInt(1) : 0;
+            return recorded > 0 ? recorded : unrecordedVersion(connection, names);
+        }
+    }
+
+    /**
+     * The version of a schema whose version table holds no row yet: one that version 1 made and the version table
+     * was just added to (its beans keyed by {@code bean_pk}, the key version 3 replaced), or a start of the current
+     * creation script that stopped before recording it.
+     */
+    private static int unrecordedVersion(Connection connection, TableNames names) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT bean_pk FROM " + names.table("bean") + " WHERE 1 = 0").close();
+            return 2;
+        } catch (SQLException noSuchColumn) {
+            return VERSION;
         }
     }
 
@@ -195,11 +227,11 @@ public final class SchemaInstaller {
         }
     }
 
-    /** A schema newer than this Tether knows: an upgrade only adds, so an older node can still work on it. */
+    /** A schema newer than this Tether knows: an upgrade keeps what older nodes write, so they can still work on it. */
     private static void warnIfNewer(int version) {
         if (version > VERSION) {
             LOG.warning(() -> "Tether: the session tables are at schema version " + version + ", newer than this "
-                    + "Tether's " + VERSION + "; carrying on, since every upgrade only adds to the schema");
+                    + "Tether's " + VERSION + "; carrying on, since every upgrade keeps what older nodes write");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tether.store;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.tether.config.TableNames;
 import dev.tether.spi.SessionChanges.BeanDelete;
@@ -219,9 +218,9 @@ final class SessionSql {
     }
 
     Sql insertBean(String sessionPk, BeanWrite bean) {
-        return new Sql.Builder().append("INSERT INTO " + beanTable + " (bean_pk, session_pk, bean_key, codec, state_bytes, "
+        return new Sql.Builder().append("INSERT INTO " + beanTable + " (session_pk, bean_key, codec, state_bytes, "
                         + "state_version) VALUES (")
-                .value(UUID.randomUUID().toString()).append(", ").value(sessionPk).append(", ").value(bean.key())
+                .value(sessionPk).append(", ").value(bean.key())
                 .append(", ").value(bean.codec()).append(", ").value(bean.state()).append(", 1)").build();
     }
 

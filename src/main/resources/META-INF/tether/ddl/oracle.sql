@@ -15,14 +15,12 @@ CREATE TABLE tether_session (
 CREATE INDEX tether_session_expires ON tether_session (expires_at);
 CREATE INDEX tether_session_principal ON tether_session (principal);
 CREATE TABLE tether_bean (
-    bean_pk       VARCHAR2(36)  NOT NULL,
     session_pk    VARCHAR2(36)  NOT NULL,
     bean_key      VARCHAR2(255) NOT NULL,
     codec         VARCHAR2(16)  NOT NULL,
     state_bytes   BLOB,
     state_version NUMBER(19)      NOT NULL,
-    CONSTRAINT tether_bean_pk PRIMARY KEY (bean_pk),
-    CONSTRAINT tether_bean_key UNIQUE (session_pk, bean_key),
+    CONSTRAINT tether_bean_pk PRIMARY KEY (session_pk, bean_key),
     CONSTRAINT tether_bean_session FOREIGN KEY (session_pk) REFERENCES tether_session (session_pk) ON DELETE CASCADE
 );
 -- One row per cluster-wide task; the node whose lease is current runs it (the expiry purge).
@@ -39,4 +37,4 @@ CREATE TABLE tether_schema_version (
     version INTEGER NOT NULL,
     CONSTRAINT tether_schema_version_pk PRIMARY KEY (version)
 );
-INSERT INTO tether_schema_version (version) VALUES (2);
+INSERT INTO tether_schema_version (version) VALUES (3);

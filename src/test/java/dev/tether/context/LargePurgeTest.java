@@ -113,8 +113,8 @@ class LargePurgeTest {
              PreparedStatement session = c.prepareStatement("INSERT INTO tether_session (session_pk, id_hash, "
                      + "created_at, last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at, principal) "
                      + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)");
-             PreparedStatement bean = c.prepareStatement("INSERT INTO tether_bean (bean_pk, session_pk, bean_key, "
-                     + "codec, state_bytes, state_version) VALUES (?, ?, ?, 'java', ?, 1)")) {
+             PreparedStatement bean = c.prepareStatement("INSERT INTO tether_bean (session_pk, bean_key, codec, "
+                     + "state_bytes, state_version) VALUES (?, ?, 'java', ?, 1)")) {
             c.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 String id = SessionIds.generate();
@@ -128,10 +128,9 @@ class LargePurgeTest {
                 session.setLong(6, 1_800_000);
                 session.setLong(7, expiresAt + 86_400_000);
                 session.addBatch();
-                bean.setString(1, UUID.randomUUID().toString());
-                bean.setString(2, pk);
-                bean.setString(3, Basket.class.getName());
-                bean.setBytes(4, state);
+                bean.setString(1, pk);
+                bean.setString(2, Basket.class.getName());
+                bean.setBytes(3, state);
                 bean.addBatch();
                 if (i % 1_000 == 999 || i == count - 1) {
                     session.executeBatch();

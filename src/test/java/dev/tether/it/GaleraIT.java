@@ -366,8 +366,8 @@ class GaleraIT {
              PreparedStatement session = connection.prepareStatement("INSERT INTO tether_session (session_pk, id_hash,"
                      + " created_at, last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at) VALUES "
                      + "(?, ?, ?, ?, ?, 1000, ?)");
-             PreparedStatement bean = connection.prepareStatement("INSERT INTO tether_bean (bean_pk, session_pk, "
-                     + "bean_key, codec, state_bytes, state_version) VALUES (?, ?, 'seeded', 'java', ?, 1)")) {
+             PreparedStatement bean = connection.prepareStatement("INSERT INTO tether_bean (session_pk, bean_key, "
+                     + "codec, state_bytes, state_version) VALUES (?, 'seeded', 'java', ?, 1)")) {
             for (int i = 0; i < count; i++) {
                 String pk = UUID.randomUUID().toString();
                 session.setString(1, pk);
@@ -376,9 +376,8 @@ class GaleraIT {
                     session.setLong(column, past);
                 }
                 session.executeUpdate();
-                bean.setString(1, UUID.randomUUID().toString());
-                bean.setString(2, pk);
-                bean.setBytes(3, new byte[] {1, 2, 3});
+                bean.setString(1, pk);
+                bean.setBytes(2, new byte[] {1, 2, 3});
                 bean.executeUpdate();
             }
         }
@@ -388,8 +387,8 @@ class GaleraIT {
     private static List<String> fingerprint(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>(rows(connection, "SELECT session_pk, id_hash, expires_at, principal "
                 + "FROM tether_session ORDER BY session_pk"));
-        rows.addAll(rows(connection, "SELECT bean_pk, session_pk, bean_key, state_version, MD5(state_bytes) "
-                + "FROM tether_bean ORDER BY bean_pk"));
+        rows.addAll(rows(connection, "SELECT session_pk, bean_key, state_version, MD5(state_bytes) "
+                + "FROM tether_bean ORDER BY session_pk, bean_key"));
         return rows;
     }
 

@@ -66,6 +66,14 @@ class DialectStatementsTest {
                     .noneMatch(sql -> sql.contains("tether_"));
             assertThat(SchemaScript.upgrade(dialect, 2, names).text()).as(dialect.name())
                     .contains("CREATE TABLE sessions.shop_schema_version").doesNotContain("tether_");
+            assertThat(SchemaScript.upgrade(dialect, 3, names).statements()).as(dialect.name())
+                    .allMatch(sql -> sql.startsWith("ALTER TABLE sessions.shop_bean ")
+                            || sql.equals("INSERT INTO sessions.shop_schema_version (version) VALUES (3)"))
+                    .anyMatch(sql -> sql.contains("PRIMARY KEY (session_pk, bean_key)"))
+                    .noneMatch(sql -> sql.contains("tether_"));
+            assertThat(SchemaScript.creation(dialect, names).text()).as(dialect.name())
+                    .contains("CONSTRAINT shop_bean_pk PRIMARY KEY (session_pk, bean_key)")
+                    .doesNotContainPattern("(?m)^\\s+bean_pk\\s");
         }
     }
 

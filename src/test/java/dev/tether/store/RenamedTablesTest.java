@@ -92,8 +92,12 @@ class RenamedTablesTest {
     @Test
     void aVersionOneSchemaUnderTheRenamedTablesIsUpgradedKeepingItsSessions() throws SQLException, IOException {
         runStatements(SchemaScript.rename(resource("ddl-version-1/" + dialect().scriptName() + ".sql"), names));
-        SessionStore before = SessionStores.jdbc(database, names);
-        before.save(SessionChanges.creating(session("kept", NOW + 60_000), List.of(bean("cart"))));
+        // as Tether of that version wrote it: the bean row with a key of its own
+        runStatements("INSERT INTO " + schema + ".shop_session (session_pk, id_hash, created_at, last_accessed_at, "
+                + "expires_at, idle_timeout_ms, absolute_expires_at, principal) VALUES ('pk-kept', 'hash-kept', "
+                + (NOW - 10) + ", " + (NOW - 10) + ", " + (NOW + 60_000) + ", 60000, " + (NOW + 600_000) + ", 'user');"
+                + "INSERT INTO " + schema + ".shop_bean (bean_pk, session_pk, bean_key, codec, state_bytes, "
+                + "state_version) VALUES ('bean-kept', 'pk-kept', 'cart', 'java', NULL, 1)");
 
         SchemaInstaller.ensureSchema(database, names);
 

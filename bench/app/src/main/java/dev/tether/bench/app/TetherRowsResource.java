@@ -34,8 +34,8 @@ public class TetherRowsResource {
     private static final String SESSIONS = "INSERT INTO tether_session (session_pk, id_hash, created_at, "
             + "last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at) "
             + "SELECT CONCAT('fill-', %1$s), CONCAT('f', LPAD(CAST(X AS VARCHAR(20)), 63, '0')), ?, ?, ?, ?, ? FROM %2$s";
-    private static final String BEANS = "INSERT INTO tether_bean (bean_pk, session_pk, bean_key, codec, state_bytes, "
-            + "state_version) SELECT CONCAT('fill-b-', %1$s), CONCAT('fill-', %1$s), ?, ?, ?, 1 FROM %2$s";
+    private static final String BEANS = "INSERT INTO tether_bean (session_pk, bean_key, codec, state_bytes, state_version) "
+            + "SELECT CONCAT('fill-', %1$s), ?, ?, ?, 1 FROM %2$s";
     private static final String PADDED = "LPAD(CAST(X AS VARCHAR(20)), 15, '0')";
 
     @Inject
