@@ -18,6 +18,8 @@ public final class SessionIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256 = newSha256();
 
     private SessionIds() {
     }
@@ -46,9 +48,24 @@ public final class SessionIds {
 
     /** The SHA-256 of the ID, hex encoded: what the store keys sessions by. */
     public static String hash(String id) {
+        return HEX.formatHex(sha256().digest(id.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * A fresh digest, cloned from one found once: looking SHA-256 up among the security providers costs more than
+     * hashing an ID, and every request with a session ID hashes it.
+     */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -21,8 +21,13 @@ final class TetherContainer implements AutoCloseable {
     }
 
     static TetherContainer start(Class<?>... beans) {
+        return startWith(InMemoryStorage.class, beans);
+    }
+
+    /** With {@code storage} as the application's {@code @SessionStorage} beans instead of in-memory H2. */
+    static TetherContainer startWith(Class<?> storage, Class<?>... beans) {
         return new TetherContainer(new Weld().disableDiscovery().addExtension(new TetherExtension())
-                .addBeanClass(InMemoryStorage.class).addBeanClasses(beans).initialize());
+                .addBeanClass(storage).addBeanClasses(beans).initialize());
     }
 
     <T> T select(Class<T> type) {
