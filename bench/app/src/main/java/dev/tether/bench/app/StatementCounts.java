@@ -25,13 +25,23 @@ public final class StatementCounts {
     public enum Kind {
         SELECT, INSERT, UPDATE, DELETE, MERGE, OTHER;
 
+        /**
+         * Reads the first word in place: the counter sits on every statement of every variant, and must not cost
+         * more for a longer statement (a split copies the rest of the text, and compiles its pattern each time).
+         */
         static Kind of(String sql) {
             if (sql == null) {
                 return OTHER;
             }
-            String word = sql.stripLeading().split("\\s", 2)[0].toUpperCase(Locale.ROOT);
+            int start = 0;
+            while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+                start++;
+            }
             for (Kind kind : values()) {
-                if (kind.name().equals(word)) {
+                String word = kind.name();
+                int end = start + word.length();
+                if (sql.regionMatches(true, start, word, 0, word.length())
+                        && (end == sql.length() || Character.isWhitespace(sql.charAt(end)))) {
                     return kind;
                 }
             }
