@@ -906,6 +906,27 @@ public final class Report {
             md.append(" |\n");
         }
         md.append("\n");
+        md.append("One request's unit of work without HTTP (`RequestPath`: open, use the bean, write back, as the ")
+                .append("filters run it), on in-memory H2 through the default store and on a store with no database ")
+                .append("(`NoDatabaseStore`: what is left is Tether's own path: the scope's lookup, the unit, the ID's ")
+                .append("hash, decode, the dirty check, the write plan, events, metrics), beside the floor's work by ")
+                .append("hand on the same kind of database (`FloorPath`):\n\n");
+        md.append("| workload | floor, by hand | Tether on H2 | Tether, no database | Tether on H2 / floor |\n")
+                .append("| --- | ---: | ---: | ---: | ---: |\n");
+        for (String workload : List.of("read", "readModifyWrite", "newSession")) {
+            Optional<Jmh> floor = jmh("FloorPath." + workload, "");
+            Optional<Jmh> tether = jmh("RequestPath." + workload, "h2");
+            md.append("| ").append(workload.equals("read") ? "read" : workload.equals("newSession") ? "new session"
+                    : "read-modify-write");
+            md.append(" | ").append(floor.map(j -> score(j) + " " + j.unit()).orElse("-"));
+            md.append(" | ").append(tether.map(j -> score(j) + " " + j.unit()).orElse("-"));
+            md.append(" | ").append(jmh("RequestPath." + workload, "none").map(j -> score(j) + " " + j.unit())
+                    .orElse("-"));
+            md.append(" | ").append(floor.isPresent() && tether.isPresent()
+                    ? fmt("%.2f", tether.get().score() / floor.get().score()) : "-");
+            md.append(" |\n");
+        }
+        md.append("\n");
     }
 
     /** The score with its error, which JMH leaves out (NaN) after a single iteration. */
@@ -937,7 +958,7 @@ public final class Report {
                 `BENCH_MAX_LOAD` (1.0); `BENCH_ALLOW_LOAD=1` forces it and heads this report VOID. After its own \
                 build it waits (at most `BENCH_SETTLE` s) for the load average to fall below the limit again.
                 - **One WAR** (`bench/app`) on one WildFly 39.0.1.Final (port offset 800), the Tether jar of this \
-                checkout in `WEB-INF/lib`. Five JAX-RS resources, one per variant: `/api/in-memory` (CDI \
+                checkout in `WEB-INF/lib`. Five JAX-RS resources, one per variant, each `@ApplicationScoped` (so that none pays RESTEasy's creation and validation of a request-scoped resource on every request while another does not): `/api/in-memory` (CDI \
                 `@SessionScoped`, the server's HttpSession), `/api/tether` (`@PersistentSessionScoped`), \
                 `/api/floor` (the floor: a hand-written minimal store on the same data source, one row per session, \
                 Java serialization, 1 SELECT per read, SELECT + conditional UPDATE in one transaction per change, 1 \
@@ -976,7 +997,8 @@ public final class Report {
                 - **Scale**: rows inserted with SQL (`/api/admin/tether/fill`, sequential filler keys), then \
                 ANALYZE, then read-modify-write over the 1,000 sessions made through HTTP.
                 - **JMH** 1.37 (`bench/jmh`): one fork, 3 warm-up and 3 measured iterations of 1 s each (the two \
-                unit benchmarks warm up 4 x 2 s).
+                unit benchmarks warm up 4 x 2 s; `StoreStatements`, `RequestPath` and `FloorPath` 5 x 2 s, and the \
+                last two measure 3 x 2 s).
                 """);
     }
 

@@ -1,5 +1,6 @@
 package dev.tether.bench.app;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Variant {@code in-memory}, the floor: CDI {@code @SessionScoped}, held in the server's HttpSession. */
+@ApplicationScoped
 @Path("in-memory")
 @Produces(MediaType.TEXT_PLAIN)
 public class InMemoryResource {

@@ -1,5 +1,6 @@
 package dev.tether.bench.app;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  * Session's filter (registered by {@link SpringSessionSetup} on this path only) keeps in the database. A
  * changed attribute is set again, as Spring Session requires for it to be saved.
  */
+@ApplicationScoped
 @Path("spring-session-jdbc")
 @Produces(MediaType.TEXT_PLAIN)
 public class SpringSessionResource {

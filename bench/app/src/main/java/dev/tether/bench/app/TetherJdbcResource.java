@@ -1,5 +1,6 @@
 package dev.tether.bench.app;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
  * MicroProfile Config ({@code /bench-jdbc}, beside this one on the same server), where every Tether request of that
  * application goes through the plain-JDBC store.
  */
+@ApplicationScoped
 @Path("tether-jdbc")
 @Produces(MediaType.TEXT_PLAIN)
 public class TetherJdbcResource extends TetherResource {

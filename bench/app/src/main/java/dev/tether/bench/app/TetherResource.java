@@ -1,5 +1,6 @@
 package dev.tether.bench.app;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,7 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Variant {@code tether}: {@code @PersistentSessionScoped}, stored in the database by Tether. */
+/**
+ * Variant {@code tether}: {@code @PersistentSessionScoped}, stored in the database by Tether. Application-scoped, as
+ * every variant's resource is: a request-scoped resource costs each request RESTEasy's creation and validation of
+ * it, which would fall on some variants and not on others.
+ */
+@ApplicationScoped
 @Path("tether")
 @Produces(MediaType.TEXT_PLAIN)
 public class TetherResource {
