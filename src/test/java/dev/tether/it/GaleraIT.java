@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import dev.tether.store.SchemaInstaller;
 import dev.tether.support.db.GaleraCluster;
 import dev.tether.it.support.Client;
 import dev.tether.it.support.Wars;
@@ -109,7 +110,8 @@ class GaleraIT {
                         + GaleraCluster.DATABASE + "' ORDER BY table_name")).as("tables on database node %d", node)
                         .containsExactly("tether_bean", "tether_lease", "tether_schema_version", "tether_session");
                 assertThat(rows(connection, "SELECT COUNT(*) FROM tether_lease")).containsExactly("1");
-                assertThat(rows(connection, "SELECT version FROM tether_schema_version")).containsExactly("2");
+                assertThat(rows(connection, "SELECT version FROM tether_schema_version"))
+                        .containsExactly(String.valueOf(SchemaInstaller.VERSION));
             }
         }
         for (WildFlyNode server : List.of(serverA, serverB)) {
