@@ -180,8 +180,8 @@ public final class Report {
         }
     }
 
-    /** One JMH result. */
-    record Jmh(String benchmark, double score, double error, String unit, String bytes) {
+    /** One JMH result; {@code param} is the value of its one parameter (a size, a store), empty without one. */
+    record Jmh(String benchmark, double score, double error, String unit, String param) {
 
         static Optional<Jmh> parse(String line) {
             List<String> f = csv(line);
@@ -189,8 +189,10 @@ public final class Report {
                 return Optional.empty();
             }
             String name = f.get(0).substring(f.get(0).lastIndexOf('.', f.get(0).lastIndexOf('.') - 1) + 1);
-            return Optional.of(new Jmh(name, number(f.get(4)), number(f.get(5)), f.get(6),
-                    f.size() > 7 ? f.get(7) : ""));
+            // one column per parameter of any benchmark in the run, empty where a benchmark has none
+            String param = f.subList(Math.min(7, f.size()), f.size()).stream().filter(value -> !value.isEmpty())
+                    .findFirst().orElse("");
+            return Optional.of(new Jmh(name, number(f.get(4)), number(f.get(5)), f.get(6), param));
         }
 
         private static double number(String text) {
@@ -911,7 +913,7 @@ public final class Report {
                 .append("(`NoDatabaseStore`: what is left is Tether's own path: the scope's lookup, the unit, the ID's ")
                 .append("hash, decode, the dirty check, the write plan, events, metrics), beside the floor's work by ")
                 .append("hand on the same kind of database (`FloorPath`):\n\n");
-        md.append("| workload | floor, by hand | Tether on H2 | Tether, no database | Tether on H2 / floor |\n")
+        md.append("| workload | floor, by hand | Tether on H2 | Tether, no database | time, Tether on H2 / floor |\n")
                 .append("| --- | ---: | ---: | ---: | ---: |\n");
         for (String workload : List.of("read", "readModifyWrite", "newSession")) {
             Optional<Jmh> floor = jmh("FloorPath." + workload, "");
@@ -934,8 +936,8 @@ public final class Report {
         return Double.isNaN(j.error()) ? fmt("%.1f", j.score()) : fmt("%.1f ± %.1f", j.score(), j.error());
     }
 
-    Optional<Jmh> jmh(String name, String bytes) {
-        Predicate<Jmh> matches = j -> j.benchmark().equals(name) && j.bytes().equals(bytes);
+    Optional<Jmh> jmh(String name, String param) {
+        Predicate<Jmh> matches = j -> j.benchmark().equals(name) && j.param().equals(param);
         return jmh.stream().filter(matches).findFirst();
     }
 
