@@ -18,28 +18,52 @@ record ConnectionStatements(Connection connection, int maxRows, int timeoutSecon
     public int update(Sql sql) {
         return StoreFailure.whenFails(() -> {
             try (PreparedStatement statement = prepare(sql)) {
-                return statement.executeUpdate();
+                try {
+                    return statement.executeUpdate();
+                } finally {
+                    clearTimeout(statement);
+                }
             }
         });
     }
 
     @Override
     public List<Object[]> rows(Sql sql) {
-        try (PreparedStatement statement = prepare(sql); ResultSet result = statement.executeQuery()) {
-            int columns = result.getMetaData().getColumnCount();
-            List<Object[]> rows = new ArrayList<>();
-            while (result.next()) {
-                Object[] row = new Object[columns];
-                for (int i = 0; i < columns; i++) {
-                    Object value = result.getObject(i + 1);
-                    // a BLOB is read while its result set is open
-                    row[i] = value instanceof Blob ? SessionRows.bytes(value) : value;
+        try (PreparedStatement statement = prepare(sql)) {
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                List<Object[]> rows = new ArrayList<>();
+                while (result.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        Object value = result.getObject(i + 1);
+                        // a BLOB is read while its result set is open
+                        row[i] = value instanceof Blob ? SessionRows.bytes(value) : value;
+                    }
+                    rows.add(row);
                 }
-                rows.add(row);
+                return rows;
+            } finally {
+                clearTimeout(statement);
             }
-            return rows;
         } catch (SQLException e) {
             throw new StoreFailure(e);
+        }
+    }
+
+    /**
+     * Takes a statement's timeout off again before the connection goes back to its pool: H2 keeps it on the connection
+     * (its session), where it would cut the application's own statements short; elsewhere it belongs to the statement
+     * and this costs nothing.
+     */
+    private void clearTimeout(PreparedStatement statement) {
+        if (timeoutSeconds > 0) {
+            try {
+                statement.setQueryTimeout(0);
+            } catch (SQLException brokenConnection) {
+                // the statement's own failure, if any, is the one to report; a connection that cannot take this
+                // cannot run the application's statements either
+            }
         }
     }
 

@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 public enum Dialect {
 
     /**
-     * H2 applies a statement's query timeout to its whole connection (its session), where it stays when the pool lends
-     * the connection to the application next: so the store's statements carry none there ({@link #statementTimeout}).
+     * H2 applies a statement's query timeout to its whole connection (its session) with a command of its own, and
+     * another to take it off again ({@link ConnectionStatements}): the store's ordinary statements carry none there,
+     * to spare those two commands on every statement ({@link #statementTimeout}); only the serialize lock's wait does.
      */
     H2("h2", "OCTET_LENGTH") {
         @Override
