@@ -2,10 +2,9 @@ package dev.tether.context;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -21,7 +20,8 @@ final class LateChanges {
     private static final Logger LOG = Logger.getLogger(LateChanges.class.getName());
 
     private final Set<String> usedAfterWriteBack = new HashSet<>();
-    private final Map<String, byte[]> encodedAtWriteBack = new HashMap<>();
+    /** Kept as write-back made it, not copied by key: it is searched only in the rare unit used after write-back. */
+    private List<ChangeSet.Encoded> encodedAtWriteBack = List.of();
 
     /** A bean the application reached after write-back. */
     void used(String key) {
@@ -30,7 +30,7 @@ final class LateChanges {
 
     /** Each bean's encoding as write-back saw it: what a later change is told from. */
     void writtenBack(List<ChangeSet.Encoded> encoded) {
-        encoded.forEach(bean -> encodedAtWriteBack.put(bean.key(), bean.now()));
+        encodedAtWriteBack = encoded;
     }
 
     /**
@@ -45,13 +45,16 @@ final class LateChanges {
                 continue;
             }
             BeanInstances.Held held = beans.get(key);
-            byte[] before = encodedAtWriteBack.containsKey(key) ? encodedAtWriteBack.get(key)
-                    : held == null ? null : held.asLoaded();
+            byte[] before = encodedAtWriteBack(key).orElse(held == null ? null : held.asLoaded());
             if (held != null && before != null && !sameEncoding(lifecycle, held, before)) {
                 changed.add(key);
             }
         }
         return changed;
+    }
+
+    private Optional<byte[]> encodedAtWriteBack(String key) {
+        return encodedAtWriteBack.stream().filter(bean -> bean.key().equals(key)).findFirst().map(ChangeSet.Encoded::now);
     }
 
     /**

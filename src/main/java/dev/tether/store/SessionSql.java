@@ -38,6 +38,19 @@ final class SessionSql {
     private final String load;
     /** The start of {@link #beansOf}: key, codec, version, then the state as {@link StateColumns} selects it. */
     private final String beans;
+    // the statements of every request, built once: a load, a new session, a bean's write, a touch
+    private final Sql.Template loadLive;
+    private final Sql.Template loadByPk;
+    private final Sql.Template findLive;
+    private final Sql.Template findLiveForUpdate;
+    private final Sql.Template insertSession;
+    private final Sql.Template insertAnonymousSession;
+    private final Sql.Template insertBean;
+    private final Sql.Template updateBean;
+    private final Sql.Template updateBeanAnyVersion;
+    private final Sql.Template deleteBean;
+    private final Sql.Template deleteBeanAnyVersion;
+    private final Sql.Template touch;
 
     SessionSql(TableNames names, Dialect dialect, StateColumns columns) {
         this.dialect = dialect;
@@ -48,30 +61,72 @@ final class SessionSql {
                 + " FROM " + sessionTable + " s LEFT JOIN " + beanTable + " b ON b.session_pk = s.session_pk WHERE ";
         this.beans = "SELECT b.bean_key, b.codec, b.state_version, " + columns.state() + " FROM " + beanTable
                 + " b WHERE ";
+        this.loadLive = new Sql.Builder().append(load + "s.id_hash = ").parameter()
+                .append(" AND s.expires_at > ").parameter().template();
+        this.loadByPk = new Sql.Builder().append(load + "s.session_pk = ").parameter().template();
+        this.findLive = new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable
+                + " s WHERE s.id_hash = ").parameter().append(" AND s.expires_at > ").parameter().template();
+        this.findLiveForUpdate = new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM "
+                        + dialect.lockedTable(sessionTable + " s") + " WHERE s.id_hash = ").parameter()
+                .append(" AND s.expires_at > ").parameter().append(dialect.lockClause()).template();
+        this.insertSession = insertSessionOf(true);
+        this.insertAnonymousSession = insertSessionOf(false);
+        this.insertBean = new Sql.Builder().append("INSERT INTO " + beanTable + " (session_pk, bean_key, codec, "
+                        + "state_bytes, state_version) VALUES (").parameter().append(", ").parameter()
+                .append(", ").parameter().append(", ").parameter().append(", 1)").template();
+        this.updateBean = updateBeanOf(true);
+        this.updateBeanAnyVersion = updateBeanOf(false);
+        this.deleteBean = deleteBeanOf(true);
+        this.deleteBeanAnyVersion = deleteBeanOf(false);
+        // parameters, never columns the statement also sets: MySQL evaluates SET assignments left to right
+        this.touch = new Sql.Builder().append("UPDATE " + sessionTable + " SET last_accessed_at = ").parameter()
+                .append(", expires_at = CASE WHEN ").parameter()
+                .append(" + idle_timeout_ms < absolute_expires_at THEN ").parameter()
+                .append(" + idle_timeout_ms ELSE absolute_expires_at END WHERE session_pk = ").parameter()
+                .append(" AND expires_at > ").parameter().template();
+    }
+
+    private Sql.Template insertSessionOf(boolean withPrincipal) {
+        Sql.Builder sql = new Sql.Builder().append("INSERT INTO " + sessionTable + " (session_pk, id_hash, created_at, "
+                + "last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at, principal) VALUES (");
+        for (int i = 0; i < 7; i++) {
+            sql.parameter().append(", ");
+        }
+        return (withPrincipal ? sql.parameter() : sql.append("NULL")).append(")").template();
+    }
+
+    private Sql.Template updateBeanOf(boolean checkVersion) {
+        Sql.Builder sql = new Sql.Builder().append("UPDATE " + beanTable + " SET state_bytes = ").parameter()
+                .append(", codec = ").parameter()
+                .append(", state_version = state_version + 1 WHERE session_pk = ").parameter()
+                .append(" AND bean_key = ").parameter();
+        return (checkVersion ? sql.append(" AND state_version = ").parameter() : sql).template();
+    }
+
+    private Sql.Template deleteBeanOf(boolean checkVersion) {
+        Sql.Builder sql = new Sql.Builder().append("DELETE FROM " + beanTable + " WHERE session_pk = ").parameter()
+                .append(" AND bean_key = ").parameter();
+        return (checkVersion ? sql.append(" AND state_version = ").parameter() : sql).template();
     }
 
     /** The live session of an ID hash and all its beans: one row per bean, or one row with no bean. */
     Sql loadLive(String idHash, long now) {
-        return new Sql.Builder().append(load + "s.id_hash = ").value(idHash)
-                .append(" AND s.expires_at > ").value(now).build();
+        return loadLive.bind(idHash, now);
     }
 
     /** A session by its surrogate key, expired or not, with all its beans. */
     Sql loadByPk(String pk) {
-        return new Sql.Builder().append(load + "s.session_pk = ").value(pk).build();
+        return loadByPk.bind(pk);
     }
 
     /** The row of a live session, without its beans. */
     Sql findLive(String idHash, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + sessionTable + " s WHERE s.id_hash = ")
-                .value(idHash).append(" AND s.expires_at > ").value(now).build();
+        return findLive.bind(idHash, now);
     }
 
     /** The row of a live session, locked until the end of the transaction, the way {@code dialect} asks for it. */
     Sql findLiveForUpdate(String idHash, long now) {
-        return new Sql.Builder().append("SELECT " + SESSION_COLUMNS + " FROM " + dialect.lockedTable(sessionTable + " s")
-                        + " WHERE s.id_hash = ").value(idHash).append(" AND s.expires_at > ").value(now)
-                .append(dialect.lockClause()).build();
+        return findLiveForUpdate.bind(idHash, now);
     }
 
     Sql beansOf(String pk) {
@@ -209,39 +264,27 @@ final class SessionSql {
     }
 
     Sql insertSession(SessionRow row) {
-        return new Sql.Builder().append("INSERT INTO " + sessionTable + " (session_pk, id_hash, created_at, "
-                        + "last_accessed_at, expires_at, idle_timeout_ms, absolute_expires_at, principal) VALUES (")
-                .value(row.pk()).append(", ").value(row.idHash()).append(", ").value(row.createdAt()).append(", ")
-                .value(row.lastAccessedAt()).append(", ").value(row.expiresAt()).append(", ")
-                .value(row.idleTimeoutMillis()).append(", ").value(row.absoluteExpiresAt()).append(", ")
-                .valueOrNull(row.principal().orElse(null)).append(")").build();
+        if (row.principal().isEmpty()) {
+            return insertAnonymousSession.bind(row.pk(), row.idHash(), row.createdAt(), row.lastAccessedAt(),
+                    row.expiresAt(), row.idleTimeoutMillis(), row.absoluteExpiresAt());
+        }
+        return insertSession.bind(row.pk(), row.idHash(), row.createdAt(), row.lastAccessedAt(), row.expiresAt(),
+                row.idleTimeoutMillis(), row.absoluteExpiresAt(), row.principal().get());
     }
 
     Sql insertBean(String sessionPk, BeanWrite bean) {
-        return new Sql.Builder().append("INSERT INTO " + beanTable + " (session_pk, bean_key, codec, state_bytes, "
-                        + "state_version) VALUES (")
-                .value(sessionPk).append(", ").value(bean.key())
-                .append(", ").value(bean.codec()).append(", ").value(bean.state()).append(", 1)").build();
+        return insertBean.bind(sessionPk, bean.key(), bean.codec(), bean.state());
     }
 
     Sql updateBean(String sessionPk, BeanWrite bean) {
-        Sql.Builder sql = new Sql.Builder().append("UPDATE " + beanTable + " SET state_bytes = ").value(bean.state())
-                .append(", codec = ").value(bean.codec())
-                .append(", state_version = state_version + 1 WHERE session_pk = ").value(sessionPk)
-                .append(" AND bean_key = ").value(bean.key());
-        if (bean.checkVersion()) {
-            sql.append(" AND state_version = ").value(bean.expectedVersion());
-        }
-        return sql.build();
+        return bean.checkVersion()
+                ? updateBean.bind(bean.state(), bean.codec(), sessionPk, bean.key(), bean.expectedVersion())
+                : updateBeanAnyVersion.bind(bean.state(), bean.codec(), sessionPk, bean.key());
     }
 
     Sql deleteBean(String sessionPk, BeanDelete bean) {
-        Sql.Builder sql = new Sql.Builder().append("DELETE FROM " + beanTable + " WHERE session_pk = ").value(sessionPk)
-                .append(" AND bean_key = ").value(bean.key());
-        if (bean.checkVersion()) {
-            sql.append(" AND state_version = ").value(bean.expectedVersion());
-        }
-        return sql.build();
+        return bean.checkVersion() ? deleteBean.bind(sessionPk, bean.key(), bean.expectedVersion())
+                : deleteBeanAnyVersion.bind(sessionPk, bean.key());
     }
 
     /**
@@ -251,6 +294,10 @@ final class SessionSql {
     Optional<Sql> updateSession(SessionUpdate update) {
         if (!update.writesRow()) {
             return Optional.empty();
+        }
+        if (update.identity() == null && update.timeouts() == null) {
+            long at = update.accessedAt();
+            return Optional.of(touch.bind(at, at, at, update.pk(), update.now()));
         }
         Sql.Builder sql = new Sql.Builder().append("UPDATE " + sessionTable + " SET ");
         String separator = "";

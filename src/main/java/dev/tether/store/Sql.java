@@ -11,8 +11,32 @@ import java.util.List;
  */
 record Sql(String text, String jdbcText, List<Object> parameters) {
 
+    /**
+     * A statement whose text is the same on every execution, only its values change: both texts are built once,
+     * when the store starts, rather than for each request (a load's text is over 300 characters).
+     */
+    record Template(String text, String jdbcText, int parameterCount) {
+
+        /** The statement with these values, in the order of its placeholders; none may be {@code null}. */
+        Sql bind(Object... values) {
+            if (values.length != parameterCount) {
+                throw new IllegalArgumentException("the statement takes " + parameterCount + " values, not "
+                        + values.length + ": " + text);
+            }
+            for (Object value : values) {
+                if (value == null) {
+                    throw new IllegalArgumentException("write a missing value as NULL, not as a parameter: " + text);
+                }
+            }
+            return new Sql(text, jdbcText, List.of(values));
+        }
+    }
+
     /** Builds a statement piece by piece, numbering the parameters as they come. */
     static final class Builder {
+
+        /** Stands for a template's parameter until it is bound. */
+        private static final Object PLACEHOLDER = new Object();
 
         private final StringBuilder text = new StringBuilder();
         private final StringBuilder jdbcText = new StringBuilder();
@@ -35,12 +59,31 @@ record Sql(String text, String jdbcText, List<Object> parameters) {
             return this;
         }
 
+        /** Appends the placeholder of a template's next parameter, whose value each execution binds. */
+        Builder parameter() {
+            parameters.add(PLACEHOLDER);
+            text.append('?').append(parameters.size());
+            jdbcText.append('?');
+            return this;
+        }
+
         /** Appends a parameter, or the literal NULL when there is no value. */
         Builder valueOrNull(Object value) {
             return value == null ? append("NULL") : value(value);
         }
 
+        /** The statement as a template, built of {@link #parameter()}s only. */
+        Template template() {
+            if (parameters.stream().anyMatch(value -> value != PLACEHOLDER)) {
+                throw new IllegalStateException("a template takes placeholders, not values: " + text);
+            }
+            return new Template(text.toString(), jdbcText.toString(), parameters.size());
+        }
+
         Sql build() {
+            if (parameters.contains(PLACEHOLDER)) {
+                throw new IllegalStateException("a placeholder has no value; bind it through template(): " + text);
+            }
             return new Sql(text.toString(), jdbcText.toString(), List.copyOf(parameters));
         }
     }
