@@ -115,6 +115,10 @@ final class TetherPersistenceUnit implements PersistenceUnitInfo {
         properties.setProperty("eclipselink.weaving", "false");
         properties.setProperty("eclipselink.cache.shared.default", "false");
         properties.setProperty("hibernate.bytecode.use_reflection_optimizer", "false");
+        // each connection Hibernate gives back would cost two more driver calls to read and clear the SQL warnings
+        // it logs, and each session a count: Tether reports its statements' failures itself and has its own metrics
+        properties.setProperty("hibernate.jdbc.log.warnings", "false");
+        properties.setProperty("hibernate.generate_statistics", "false");
         // the JPA timeout hints are milliseconds; older EclipseLink releases read them as seconds unless told
         properties.setProperty("eclipselink.query.timeout.unit", "MILLISECONDS");
         // through java.util.logging, where the server's log is, rather than EclipseLink's own print to System.out;
