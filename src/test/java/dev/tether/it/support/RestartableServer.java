@@ -45,7 +45,7 @@ public final class RestartableServer {
         if (PAYARA_ROOT != null) {
             Directories.deleteTree(Path.of(PAYARA_ROOT));
         }
-        servers.start(NAME);
+        startProcess();
         deployer.deploy(app);
         return URI.create(System.getProperty("it.restartable.url") + app + "/").toURL();
     }
@@ -56,7 +56,7 @@ public final class RestartableServer {
      */
     public void restart() {
         stop();
-        servers.start(NAME);
+        startProcess();
         deployer.deploy(app);
     }
 
@@ -64,6 +64,43 @@ public final class RestartableServer {
         if (servers.isStarted(NAME)) {
             stop();
         }
+        killLeftovers();
+    }
+
+    /**
+     * Starts the server's process. A start that fails can leave the process behind: Payara Micro 7 was seen to hang
+     * in its own startup (its service locator's threads waiting on each other, before any application), and the
+     * adapter gives up after its timeout without ending the process, which then holds the port and the root
+     * directory, so that every later start of this server fails with "Address already in use". Ending it lets the
+     * next test, or failsafe's rerun of this one, start on a clean slate.
+     */
+    private void startProcess() {
+        try {
+            servers.start(NAME);
+        } catch (RuntimeException e) {
+            killLeftovers();
+            throw e;
+        }
+    }
+
+    /** Ends, forcibly, any process of this server still running when none should be. */
+    private static void killLeftovers() {
+        for (ProcessHandle process : restartableProcesses()) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new IllegalStateException("the restartable server's process " + process.pid()
+                        + " could not be ended", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<ProcessHandle> restartableProcesses() {
+        return ProcessHandle.current().descendants().filter(RestartableServer::isTheRestartableServer).toList();
     }
 
     private void stop() {
@@ -82,10 +119,7 @@ public final class RestartableServer {
      * A restart is the old process gone, then the new one.
      */
     private static void awaitExit() {
-        List<ProcessHandle> running = ProcessHandle.current().descendants()
-                .filter(RestartableServer::isTheRestartableServer)
-                .toList();
-        for (ProcessHandle process : running) {
+        for (ProcessHandle process : restartableProcesses()) {
             try {
                 process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
