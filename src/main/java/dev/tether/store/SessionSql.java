@@ -29,16 +29,9 @@ final class SessionSql {
     private final String sessionTable;
     private final String beanTable;
     private final String leaseTable;
-    /**
-     * The start of a load, up to its WHERE: the session's columns, then each bean's key, codec and version, then
-     * its state as {@link StateColumns} selects it (bytes, length). No DISTINCT: the database would compare every
-     * state's bytes (and Oracle refuses it on BLOBs); the session is unique by hash or key, so its repeated columns
-     * are read once, from the first row.
-     */
-    private final String load;
     /** The start of {@link #beansOf}: key, codec, version, then the state as {@link StateColumns} selects it. */
     private final String beans;
-    // the statements of every request, built once: a load, a new session, a bean's write, a touch
+    // the statements requests run, built once: a load, the serialize lock, a new session's rows, a bean's write
     private final Sql.Template loadLive;
     private final Sql.Template loadByPk;
     private final Sql.Template findLive;
@@ -50,14 +43,17 @@ final class SessionSql {
     private final Sql.Template updateBeanAnyVersion;
     private final Sql.Template deleteBean;
     private final Sql.Template deleteBeanAnyVersion;
-    private final Sql.Template touch;
 
     SessionSql(TableNames names, Dialect dialect, StateColumns columns) {
         this.dialect = dialect;
         this.sessionTable = names.table("session");
         this.beanTable = names.table("bean");
         this.leaseTable = names.table("lease");
-        this.load = "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_version, " + columns.state()
+        // the start of a load, up to its WHERE: the session's columns, then each bean's key, codec and version, then
+        // its state as StateColumns selects it (bytes, length). No DISTINCT: the database would compare every state's
+        // bytes (and Oracle refuses it on BLOBs); the session is unique by hash or key, so its repeated columns are
+        // read once, from the first row
+        String load = "SELECT " + SESSION_COLUMNS + ", b.bean_key, b.codec, b.state_version, " + columns.state()
                 + " FROM " + sessionTable + " s LEFT JOIN " + beanTable + " b ON b.session_pk = s.session_pk WHERE ";
         this.beans = "SELECT b.bean_key, b.codec, b.state_version, " + columns.state() + " FROM " + beanTable
                 + " b WHERE ";
@@ -78,12 +74,6 @@ final class SessionSql {
         this.updateBeanAnyVersion = updateBeanOf(false);
         this.deleteBean = deleteBeanOf(true);
         this.deleteBeanAnyVersion = deleteBeanOf(false);
-        // parameters, never columns the statement also sets: MySQL evaluates SET assignments left to right
-        this.touch = new Sql.Builder().append("UPDATE " + sessionTable + " SET last_accessed_at = ").parameter()
-                .append(", expires_at = CASE WHEN ").parameter()
-                .append(" + idle_timeout_ms < absolute_expires_at THEN ").parameter()
-                .append(" + idle_timeout_ms ELSE absolute_expires_at END WHERE session_pk = ").parameter()
-                .append(" AND expires_at > ").parameter().template();
     }
 
     private Sql.Template insertSessionOf(boolean withPrincipal) {
@@ -294,10 +284,6 @@ final class SessionSql {
     Optional<Sql> updateSession(SessionUpdate update) {
         if (!update.writesRow()) {
             return Optional.empty();
-        }
-        if (update.identity() == null && update.timeouts() == null) {
-            long at = update.accessedAt();
-            return Optional.of(touch.bind(at, at, at, update.pk(), update.now()));
         }
         Sql.Builder sql = new Sql.Builder().append("UPDATE " + sessionTable + " SET ");
         String separator = "";
