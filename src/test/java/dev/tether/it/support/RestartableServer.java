@@ -87,15 +87,7 @@ public final class RestartableServer {
     private static void killLeftovers() {
         for (ProcessHandle process : restartableProcesses()) {
             process.destroyForcibly();
-            try {
-                process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new IllegalStateException("the restartable server's process " + process.pid()
-                        + " could not be ended", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            awaitExit(process, "it was ended forcibly");
         }
     }
 
@@ -119,18 +111,20 @@ public final class RestartableServer {
      * A restart is the old process gone, then the new one.
      */
     private static void awaitExit() {
-        for (ProcessHandle process : restartableProcesses()) {
-            try {
-                process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("the restartable server's process " + process.pid()
-                        + " is still running " + EXIT_TIMEOUT_SECONDS + " s after it was told to stop", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
+        restartableProcesses().forEach(process -> awaitExit(process, "it was told to stop"));
+    }
+
+    private static void awaitExit(ProcessHandle process, String after) {
+        try {
+            process.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the restartable server's process " + process.pid()
+                    + " is still running " + EXIT_TIMEOUT_SECONDS + " s after " + after, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 
